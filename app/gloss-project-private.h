@@ -1,0 +1,28 @@
+/* gloss-project-private.h: engine-internal parts of GlossProject
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "gloss-extract.h"
+#include "gloss-project.h"
+
+G_BEGIN_DECLS
+
+GlossDocument *gloss_project_find_by_sha256        (GlossProject     *self,
+                                                    const char       *sha256);
+GlossDocument *gloss_project_add_document          (GlossProject     *self,
+                                                    const char       *name,
+                                                    GBytes           *bytes,
+                                                    const char       *sha256,
+                                                    const char       *password,
+                                                    GlossExtraction  *extraction,
+                                                    GError          **error);
+/* For tests of migrations: a new project file at an older schema. */
+gboolean       gloss_project_create_at_version     (const char       *path,
+                                                    int               version,
+                                                    GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,13 @@
+/* gloss.h: the Gloss engine
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gloss-document.h"
+#include "gloss-error.h"
+#include "gloss-extract.h"
+#include "gloss-importer.h"
+#include "gloss-layout.h"
+#include "gloss-project.h"
+#include "gloss-tsv.h"

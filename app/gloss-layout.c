@@ -281,6 +281,7 @@ gloss_layout_caret_at_point (GlossLayout *self,
   const GlossPage *page;
   const char *p;
   double best_dy = G_MAXDOUBLE, best_dx = G_MAXDOUBLE;
+  double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
   guint best = G_MAXUINT;
   guint i;
 
@@ -301,6 +302,8 @@ gloss_layout_caret_at_point (GlossLayout *self,
       if (!is_hit_candidate (g_utf8_get_char (p), r))
         continue;
 
+      top = MIN (top, r->y1);
+      bottom = MAX (bottom, r->y2);
       dy = vertical_distance (r, y);
       dx = horizontal_distance (r, x);
 
@@ -317,18 +320,18 @@ gloss_layout_caret_at_point (GlossLayout *self,
   if (best == G_MAXUINT)
     return page->start;
 
+  /* Above all the text of the page, or below it. */
+  if (y < top)
+    return page->start;
+  if (y > bottom)
+    return page->end;
+
   {
     const GlossRect *r = &page->rects[best - page->start];
     double middle = (r->x1 + r->x2) / 2;
     gboolean after;
 
-    /* Past the end of the line, or below the last line of the page. */
-    if (y > r->y2 && best_dy > 0)
-      after = TRUE;
-    else if (y < r->y1 && best_dy > 0)
-      after = FALSE;
-    else
-      after = x >= middle;
+    after = x >= middle;
 
     return after ? best + 1 : best;
   }

@@ -200,6 +200,12 @@ migrate (sqlite3     *db,
   gint64 version = 0;
   int step;
 
+  /* Only a project that needs migrating takes the write lock here. */
+  if (!query_int (db, path, "PRAGMA user_version", &version, error))
+    return FALSE;
+  if (version >= target)
+    return TRUE;
+
   if (!exec_sql (db, path, "BEGIN IMMEDIATE", error))
     return FALSE;
 

@@ -279,6 +279,7 @@ emit (GlossImporter *self,
       int            result_index)
 {
   Emission *emission = g_new0 (Emission, 1);
+  GSource *source;
 
   emission->importer = g_object_ref (self);
   emission->done = done;
@@ -286,8 +287,14 @@ emit (GlossImporter *self,
   emission->name = g_strdup (name);
   emission->result_index = result_index;
 
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT,
-                              emit_in_context, emission, emission_free);
+  /* Always through a source: g_main_context_invoke() could run it on this
+   * worker thread whenever the context happens to be free. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, emit_in_context, emission, emission_free);
+  g_source_set_static_name (source, "[gloss] importer signal");
+  g_source_attach (source, self->context);
+  g_source_unref (source);
 }
 
 static void

@@ -647,10 +647,18 @@ gloss_project_get_guid (GlossProject *self)
 static gboolean
 emit_documents_changed (gpointer data)
 {
-  GlossProject *self = data;
+  g_autoptr(GlossProject) self = g_weak_ref_get (data);
 
-  g_signal_emit (self, signals[DOCUMENTS_CHANGED], 0);
+  if (self != NULL)
+    g_signal_emit (self, signals[DOCUMENTS_CHANGED], 0);
   return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
 }
 
 /**
@@ -661,11 +669,20 @@ emit_documents_changed (gpointer data)
 void
 gloss_project_notify_documents_changed (GlossProject *self)
 {
+  GSource *source;
+  GWeakRef *weak;
+
   g_return_if_fail (GLOSS_IS_PROJECT (self));
 
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT,
-                              emit_documents_changed,
-                              g_object_ref (self), g_object_unref);
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  /* A weak reference: a project closed meanwhile is closed for good. */
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  g_source_set_callback (source, emit_documents_changed, weak, weak_ref_free);
+  g_source_set_static_name (source, "[gloss] documents-changed");
+  g_source_attach (source, self->context);
+  g_source_unref (source);
 }
 
 #define DOCUMENT_COLUMNS "id, guid, name, kind, pages, chars, sha256, imported_at"

@@ -162,7 +162,11 @@ test_pdf_document (void)
   g_assert_nonnull (strstr (text, "Early help is well coordinated."));
   g_assert_nonnull (strstr (text, "Care leavers are well supported"));
   /* Pages are separated by a form feed, and only by that. */
-  g_assert_cmpuint (g_strv_length (g_strsplit (text, "\f", -1)), ==, 3);
+  {
+    g_auto(GStrv) parts = g_strsplit (text, "\f", -1);
+
+    g_assert_cmpuint (g_strv_length (parts), ==, 3);
+  }
 
   for (p = 0; p < 3; p++)
     {

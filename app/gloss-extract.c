@@ -217,6 +217,53 @@ without_output_intents (GBytes *bytes)
   return g_bytes_new_take (copy, length);
 }
 
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
+/* poppler gives one box per character of the page's text, except for the
+ * directional marks it puts around right-to-left runs, which have none.
+ * Those get an empty box; boxes are normalised (a right-to-left space can
+ * come reversed) and kept on the page.  Should boxes still run out, the
+ * remaining characters have empty ones. */
+static GlossRect *
+boxes_for_text (const char             *text,
+                guint                   n_chars,
+                const PopplerRectangle *boxes,
+                guint                   n_boxes,
+                double                  width,
+                double                  height)
+{
+  GlossRect *rects = g_new0 (GlossRect, MAX (n_chars, 1));
+  gboolean skip_marks = n_boxes < n_chars;
+  const char *p = text;
+  guint j, k = 0;
+
+  for (j = 0; j < n_chars; j++, p = g_utf8_next_char (p))
+    {
+      const PopplerRectangle *b;
+
+      if (skip_marks && is_bidi_control (g_utf8_get_char (p)))
+        continue;
+      if (k >= n_boxes)
+        break;
+
+      b = &boxes[k++];
+      rects[j].x1 = CLAMP (MIN (b->x1, b->x2), 0, width);
+      rects[j].x2 = CLAMP (MAX (b->x1, b->x2), 0, width);
+      rects[j].y1 = CLAMP (MIN (b->y1, b->y2), 0, height);
+      rects[j].y2 = CLAMP (MAX (b->y1, b->y2), 0, height);
+    }
+
+  if (k != n_boxes || j != n_chars)
+    g_debug ("%u characters but %u boxes", n_chars, n_boxes);
+
+  return rects;
+}
+
 static GlossExtraction *
 extract_pdf (GBytes        *bytes,
              const char    *password,
@@ -273,7 +320,7 @@ extract_pdf (GBytes        *bytes,
       g_autofree char *page_text = NULL;
       g_autofree PopplerRectangle *boxes = NULL;
       guint n_boxes = 0;
-      guint n_chars, j;
+      guint n_chars;
       GlossRect *rects;
       double width = 0, height = 0;
 
@@ -308,18 +355,7 @@ extract_pdf (GBytes        *bytes,
         n_boxes = 0;
       g_object_unref (page);
 
-      /* poppler gives one box per character of the page's text; should a
-       * version ever differ, the missing boxes stay empty. */
-      rects = g_new0 (GlossRect, MAX (n_chars, 1));
-      for (j = 0; j < MIN (n_chars, n_boxes); j++)
-        {
-          rects[j].x1 = CLAMP (boxes[j].x1, 0, width);
-          rects[j].y1 = CLAMP (boxes[j].y1, 0, height);
-          rects[j].x2 = CLAMP (boxes[j].x2, 0, width);
-          rects[j].y2 = CLAMP (boxes[j].y2, 0, height);
-        }
-      if (n_boxes != n_chars)
-        g_debug ("Page %d: %u characters but %u boxes", i + 1, n_chars, n_boxes);
+      rects = boxes_for_text (page_text, n_chars, boxes, n_boxes, width, height);
 
       if (i > 0)
         {

@@ -20,6 +20,13 @@ GlossDocument *gloss_project_add_document          (GlossProject     *self,
                                                     const char       *password,
                                                     GlossExtraction  *extraction,
                                                     GError          **error);
+sqlite3       *gloss_project_get_db                (GlossProject     *self);
+GRecMutex     *gloss_project_get_lock              (GlossProject     *self);
+void           gloss_project_set_error             (GlossProject     *self,
+                                                    GError          **error,
+                                                    int               rc);
+void           gloss_project_notify_codes_changed  (GlossProject     *self);
+void           gloss_project_notify_codings_changed (GlossProject    *self);
 /* For tests of migrations: a new project file at an older schema. */
 gboolean       gloss_project_create_at_version     (const char       *path,
                                                     int               version,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "gloss-error.h"
+#include "gloss-journal.h"
 #include "gloss-project.h"
 #include "gloss-project-private.h"
 
@@ -40,6 +41,8 @@ enum {
 
 enum {
   DOCUMENTS_CHANGED,
+  CODES_CHANGED,
+  CODINGS_CHANGED,
   N_SIGNALS
 };
 
@@ -99,6 +102,60 @@ static const char * const migrations[GLOSS_PROJECT_SCHEMA_VERSION] = {
   "  INSERT INTO document_fts (document_fts, rowid, name, text)"
   "    VALUES ('delete', old.id, old.name, old.text);"
   "  INSERT INTO document_fts (rowid, name, text) VALUES (new.id, new.name, new.text);"
+  "END;",
+
+  /* 2 → 3: coders, the codebook, codings, memos, and (added by
+   * gloss_journal_schema_sql()) the undo journal. */
+  "CREATE TABLE coder ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  guid       TEXT NOT NULL UNIQUE,"
+  "  name       TEXT NOT NULL UNIQUE,"
+  "  created_at TEXT NOT NULL"
+  ");"
+  "CREATE TABLE code ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  guid        TEXT NOT NULL UNIQUE,"
+  "  parent_id   INTEGER REFERENCES code (id) ON DELETE CASCADE,"
+  "  name        TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  colour      TEXT NOT NULL,"
+  "  position    INTEGER NOT NULL DEFAULT 0,"
+  "  pin         INTEGER UNIQUE CHECK (pin BETWEEN 1 AND 9),"
+  "  created_by  INTEGER REFERENCES coder (id),"
+  "  created_at  TEXT NOT NULL,"
+  "  changed_at  TEXT NOT NULL"
+  ");"
+  "CREATE UNIQUE INDEX code_sibling_name ON code (ifnull (parent_id, 0), name);"
+  "CREATE TABLE coding ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  guid        TEXT NOT NULL UNIQUE,"
+  "  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,"
+  "  code_id     INTEGER NOT NULL REFERENCES code (id) ON DELETE CASCADE,"
+  "  coder_id    INTEGER NOT NULL REFERENCES coder (id),"
+  "  start       INTEGER NOT NULL,"
+  "  \"end\"       INTEGER NOT NULL,"
+  "  quote       TEXT NOT NULL,"
+  "  memo        TEXT NOT NULL DEFAULT '',"
+  "  created_at  TEXT NOT NULL,"
+  "  changed_at  TEXT NOT NULL,"
+  "  CHECK (0 <= start AND start < \"end\")"
+  ");"
+  "CREATE UNIQUE INDEX coding_same ON coding (document_id, code_id, coder_id, start, \"end\");"
+  "CREATE INDEX coding_code ON coding (code_id);"
+  "CREATE INDEX coding_coder ON coding (coder_id);"
+  "CREATE TABLE memo ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  guid       TEXT NOT NULL UNIQUE,"
+  "  target     TEXT NOT NULL CHECK (target IN ('project', 'document', 'code')),"
+  "  target_id  INTEGER NOT NULL,"
+  "  coder_id   INTEGER NOT NULL REFERENCES coder (id),"
+  "  text       TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  changed_at TEXT NOT NULL,"
+  "  UNIQUE (target, target_id, coder_id)"
+  ");"
+  "CREATE TRIGGER document_memo_delete AFTER DELETE ON document BEGIN"
+  "  DELETE FROM memo WHERE target = 'document' AND target_id = old.id;"
   "END;",
 };
 
@@ -217,8 +274,16 @@ migrate (sqlite3     *db,
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", step + 1);
 
       g_debug ("Migrating %s from schema %d to %d", path, step, step + 1);
-      if (!exec_sql (db, path, migrations[step], error) ||
-          !exec_sql (db, path, bump, error))
+      if (!exec_sql (db, path, migrations[step], error))
+        goto fail;
+      if (step == 2)
+        {
+          g_autofree char *journal = gloss_journal_schema_sql ();
+
+          if (!exec_sql (db, path, journal, error))
+            goto fail;
+        }
+      if (!exec_sql (db, path, bump, error))
         goto fail;
     }
 
@@ -486,6 +551,30 @@ gloss_project_class_init (GlossProjectClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * GlossProject::codes-changed:
+   *
+   * The codebook changed (codes added, renamed, moved, recoloured …).
+   */
+  signals[CODES_CHANGED] =
+    g_signal_new ("codes-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * GlossProject::codings-changed:
+   *
+   * Codings or memos were added, changed or removed.
+   */
+  signals[CODINGS_CHANGED] =
+    g_signal_new ("codings-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -644,21 +733,83 @@ gloss_project_get_guid (GlossProject *self)
   return self->guid;
 }
 
-static gboolean
-emit_documents_changed (gpointer data)
+typedef struct
 {
-  g_autoptr(GlossProject) self = g_weak_ref_get (data);
+  GWeakRef project;
+  guint    signal;
+} Notification;
+
+static gboolean
+emit_notification (gpointer data)
+{
+  Notification *notification = data;
+  g_autoptr(GlossProject) self = g_weak_ref_get (&notification->project);
 
   if (self != NULL)
-    g_signal_emit (self, signals[DOCUMENTS_CHANGED], 0);
+    g_signal_emit (self, signals[notification->signal], 0);
   return G_SOURCE_REMOVE;
 }
 
 static void
-weak_ref_free (gpointer data)
+notification_free (gpointer data)
 {
-  g_weak_ref_clear (data);
-  g_free (data);
+  Notification *notification = data;
+
+  g_weak_ref_clear (&notification->project);
+  g_free (notification);
+}
+
+/* Queues a signal on the project's main context, through a source so
+ * that it never runs on a worker thread, with a weak reference so that a
+ * project closed meanwhile stays closed. */
+static void
+notify (GlossProject *self,
+        guint         signal)
+{
+  Notification *notification = g_new0 (Notification, 1);
+  GSource *source;
+
+  g_weak_ref_init (&notification->project, self);
+  notification->signal = signal;
+
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, emit_notification, notification, notification_free);
+  g_source_set_static_name (source, "[gloss] project notification");
+  g_source_attach (source, self->context);
+  g_source_unref (source);
+}
+
+void
+gloss_project_notify_codes_changed (GlossProject *self)
+{
+  notify (self, CODES_CHANGED);
+}
+
+void
+gloss_project_notify_codings_changed (GlossProject *self)
+{
+  notify (self, CODINGS_CHANGED);
+}
+
+sqlite3 *
+gloss_project_get_db (GlossProject *self)
+{
+  return self->db;
+}
+
+GRecMutex *
+gloss_project_get_lock (GlossProject *self)
+{
+  return &self->lock;
+}
+
+void
+gloss_project_set_error (GlossProject  *self,
+                         GError       **error,
+                         int            rc)
+{
+  set_sqlite_error (error, self->db, rc, self->path);
 }
 
 /**
@@ -669,20 +820,9 @@ weak_ref_free (gpointer data)
 void
 gloss_project_notify_documents_changed (GlossProject *self)
 {
-  GSource *source;
-  GWeakRef *weak;
-
   g_return_if_fail (GLOSS_IS_PROJECT (self));
 
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  /* A weak reference: a project closed meanwhile is closed for good. */
-  weak = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (weak, self);
-  g_source_set_callback (source, emit_documents_changed, weak, weak_ref_free);
-  g_source_set_static_name (source, "[gloss] documents-changed");
-  g_source_attach (source, self->context);
-  g_source_unref (source);
+  notify (self, DOCUMENTS_CHANGED);
 }
 
 #define DOCUMENT_COLUMNS "id, guid, name, kind, pages, chars, sha256, imported_at"
@@ -814,7 +954,7 @@ gloss_project_get_document (GlossProject  *self,
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-                     _("The project has no document %" G_GINT64_FORMAT), id);
+                     _("The project has no document with the number %lld"), (long long) id);
     }
 
   return document;

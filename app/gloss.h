@@ -4,6 +4,9 @@
  */
 #pragma once
 
+#include "gloss-code.h"
+#include "gloss-codebook.h"
+#include "gloss-coding.h"
 #include "gloss-document.h"
 #include "gloss-error.h"
 #include "gloss-extract.h"

@@ -1,0 +1,27 @@
+/* gloss-journal.h: the undo journal (engine-internal)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+char     *gloss_journal_schema_sql  (void);
+gboolean  gloss_journal_begin       (sqlite3     *db,
+                                     const char  *label,
+                                     GError     **error);
+gboolean  gloss_journal_end         (sqlite3     *db,
+                                     GError     **error);
+gboolean  gloss_journal_peek        (sqlite3     *db,
+                                     gboolean     redo,
+                                     char       **label);
+gboolean  gloss_journal_replay      (sqlite3     *db,
+                                     gboolean     redo,
+                                     char       **label,
+                                     int         *rc,
+                                     GError     **error);
+
+G_END_DECLS

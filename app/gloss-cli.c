@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "gloss.h"
+#include "gloss-cli.h"
 
 typedef struct
 {
@@ -21,8 +22,8 @@ typedef struct
 
 static const char *prgname = "gloss-cli";
 
-static void
-print_error (const char *subject,
+void
+gloss_cli_print_error (const char *subject,
              const char *message)
 {
   if (subject != NULL)
@@ -31,8 +32,8 @@ print_error (const char *subject,
     g_printerr ("%s: %s\n", prgname, message);
 }
 
-static void
-write_out (GString *out)
+void
+gloss_cli_write_out (GString *out)
 {
   fwrite (out->str, 1, out->len, stdout);
   g_string_truncate (out, 0);
@@ -40,8 +41,8 @@ write_out (GString *out)
 
 /* Parses a command's options; prints usage and returns FALSE on error or
  * for --help (with *status set). */
-static gboolean
-parse_options (const char    *command,
+gboolean
+gloss_cli_parse_options (const char    *command,
                const char    *parameters,
                const char    *summary,
                GOptionEntry  *entries,
@@ -64,7 +65,7 @@ parse_options (const char    *command,
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      print_error (command, error->message);
+      gloss_cli_print_error (command, error->message);
       *status = 2;
       return FALSE;
     }
@@ -74,7 +75,7 @@ parse_options (const char    *command,
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
-      print_error (command, *argc - 1 < (int) min_args
+      gloss_cli_print_error (command, *argc - 1 < (int) min_args
                    ? _("missing arguments")
                    : _("too many arguments"));
       g_printerr ("%s", help);
@@ -85,14 +86,14 @@ parse_options (const char    *command,
   return TRUE;
 }
 
-static GlossProject *
-open_project (const char *path)
+GlossProject *
+gloss_cli_open_project (const char *path)
 {
   g_autoptr(GError) error = NULL;
   GlossProject *project = gloss_project_open (path, &error);
 
   if (project == NULL)
-    print_error (path, error->message);
+    gloss_cli_print_error (path, error->message);
 
   return project;
 }
@@ -110,14 +111,14 @@ command_new (int    argc,
     { NULL }
   };
 
-  if (!parse_options ("new", "PROJECT", _("Create a new, empty project file."),
+  if (!gloss_cli_parse_options ("new", "PROJECT", _("Create a new, empty project file."),
                       entries, &argc, &argv, 1, 1, &status))
     return status;
 
   project = gloss_project_create (argv[1], name, &error);
   if (project == NULL)
     {
-      print_error (argv[1], error->message);
+      gloss_cli_print_error (argv[1], error->message);
       return 1;
     }
 
@@ -140,13 +141,13 @@ command_import (int    argc,
     { NULL }
   };
 
-  if (!parse_options ("import", "PROJECT FILE…",
+  if (!gloss_cli_parse_options ("import", "PROJECT FILE…",
                       _("Import PDF and text reports (files or folders) into a project.\n"
                         "Prints a line per file: imported, duplicate or refused."),
                       entries, &argc, &argv, 2, G_MAXINT, &status))
     return status;
 
-  project = open_project (argv[1]);
+  project = gloss_cli_open_project (argv[1]);
   if (project == NULL)
     return 1;
 
@@ -160,7 +161,7 @@ command_import (int    argc,
 
   if (!gloss_importer_run (importer, NULL, &error))
     {
-      print_error (argv[1], error->message);
+      gloss_cli_print_error (argv[1], error->message);
       return 1;
     }
 
@@ -188,7 +189,7 @@ command_import (int    argc,
                                   document ? gloss_document_get_name (document) : "" };
 
             gloss_tsv_append_row (out, row, G_N_ELEMENTS (row));
-            print_error (path, file_error->message);
+            gloss_cli_print_error (path, file_error->message);
           }
           break;
         case GLOSS_IMPORT_REFUSED:
@@ -198,12 +199,12 @@ command_import (int    argc,
             const char *row[] = { "refused", path, file_error ? file_error->message : "" };
 
             gloss_tsv_append_row (out, row, G_N_ELEMENTS (row));
-            print_error (path, file_error ? file_error->message : _("refused"));
+            gloss_cli_print_error (path, file_error ? file_error->message : _("refused"));
             status = 1;
           }
           break;
         }
-      write_out (out);
+      gloss_cli_write_out (out);
     }
 
   return status;
@@ -220,19 +221,19 @@ command_documents (int    argc,
   int status = 0;
   guint i;
 
-  if (!parse_options ("documents", "PROJECT",
+  if (!gloss_cli_parse_options ("documents", "PROJECT",
                       _("List the project’s documents, tab-separated, with a header line."),
                       NULL, &argc, &argv, 1, 1, &status))
     return status;
 
-  project = open_project (argv[1]);
+  project = gloss_cli_open_project (argv[1]);
   if (project == NULL)
     return 1;
 
   documents = gloss_project_list_documents (project, &error);
   if (documents == NULL)
     {
-      print_error (argv[1], error->message);
+      gloss_cli_print_error (argv[1], error->message);
       return 1;
     }
 
@@ -252,7 +253,7 @@ command_documents (int    argc,
 
       gloss_tsv_append_row (out, row, G_N_ELEMENTS (row));
     }
-  write_out (out);
+  gloss_cli_write_out (out);
 
   return 0;
 }
@@ -267,27 +268,27 @@ command_text (int    argc,
   g_autofree char *text = NULL;
   int status = 0;
 
-  if (!parse_options ("text", "PROJECT DOCUMENT",
+  if (!gloss_cli_parse_options ("text", "PROJECT DOCUMENT",
                       _("Print a document’s canonical text; the pages of a PDF are separated\n"
                         "by a form feed. DOCUMENT is a name or a GUID."),
                       NULL, &argc, &argv, 2, 2, &status))
     return status;
 
-  project = open_project (argv[1]);
+  project = gloss_cli_open_project (argv[1]);
   if (project == NULL)
     return 1;
 
   document = gloss_project_lookup_document (project, argv[2], &error);
   if (document == NULL)
     {
-      print_error (argv[1], error->message);
+      gloss_cli_print_error (argv[1], error->message);
       return 1;
     }
 
   text = gloss_project_load_document_text (project, gloss_document_get_id (document), &error);
   if (text == NULL)
     {
-      print_error (argv[1], error->message);
+      gloss_cli_print_error (argv[1], error->message);
       return 1;
     }
 
@@ -300,6 +301,14 @@ static const Command commands[] = {
   { "import", "PROJECT FILE… [--password TEXT]", N_("Import PDF and text reports"), command_import },
   { "documents", "PROJECT", N_("List the documents"), command_documents },
   { "text", "PROJECT DOCUMENT", N_("Print a document’s canonical text"), command_text },
+  { "codes", "PROJECT", N_("List the codebook"), gloss_cli_codes },
+  { "code-add", "PROJECT PATH [--colour #RRGGBB] [--description TEXT]", N_("Add a code (and its parents)"), gloss_cli_code_add },
+  { "code-move", "PROJECT PATH NEW-PARENT-PATH", N_("Move a code under another (\"\" for the root)"), gloss_cli_code_move },
+  { "code-merge", "PROJECT FROM-PATH INTO-PATH", N_("Merge a code into another"), gloss_cli_code_merge },
+  { "code-delete", "PROJECT PATH", N_("Delete a code, its sub-codes and their codings"), gloss_cli_code_delete },
+  { "code", "PROJECT DOCUMENT CODE-PATH START END [--coder NAME] [--memo TEXT]", N_("Code a passage"), gloss_cli_code },
+  { "codings", "PROJECT [--document D] [--code PATH] [--coder NAME]", N_("List codings"), gloss_cli_codings },
+  { "uncode", "PROJECT CODING-GUID", N_("Remove a coding"), gloss_cli_uncode },
 };
 
 static void
@@ -310,8 +319,8 @@ print_usage (FILE *stream)
   fprintf (stream, _("Usage: %s COMMAND [OPTION…] ARGUMENTS\n\n"), prgname);
   fprintf (stream, "%s\n", _("Commands:"));
   for (i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-10s %-34s %s\n", commands[i].name, commands[i].parameters,
-             _(commands[i].summary));
+    fprintf (stream, "  %-12s %s\n  %-12s   %s\n", commands[i].name, commands[i].parameters,
+             "", _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Run “gloss-cli COMMAND --help” for a command’s options."));
 }
 
@@ -353,7 +362,7 @@ main (int    argc,
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), argv[1]);
 
-    print_error (NULL, message);
+    gloss_cli_print_error (NULL, message);
     print_usage (stderr);
   }
 

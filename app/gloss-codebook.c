@@ -1561,8 +1561,9 @@ gloss_project_list_codings (GlossProject             *self,
                   CODING_SELECT
                   "WHERE (?1 = 0 OR k.document_id = ?1)"
                   " AND (?3 = 0 OR k.coder_id = ?3)"
-                  " AND (?2 = 0 OR k.code_id = ?2 OR (?4 AND (tree.path || '/') LIKE"
-                  "      ((SELECT t2.path FROM tree t2 WHERE t2.id = ?2) || '/%')))"
+                  " AND (?2 = 0 OR k.code_id = ?2 OR (?4 AND EXISTS ("
+                  "      SELECT 1 FROM tree t2 WHERE t2.id = ?2"
+                  "      AND substr (tree.path, 1, length (t2.path) + 1) = t2.path || '/')))"
                   " ORDER BY d.name COLLATE NOCASE, k.document_id, k.start, k.\"end\", tree.path, r.name",
                   error);
   if (stmt == NULL)

@@ -1,0 +1,26 @@
+/* main.c: the gloss program
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "gloss-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GlossApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_application_name ("Gloss");
+
+  app = gloss_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

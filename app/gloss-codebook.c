@@ -546,6 +546,11 @@ gloss_project_ensure_code_path (GlossProject  *self,
 
   parts = g_strsplit (path, "/", -1);
   n = g_strv_length (parts);
+  if (n == 0)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("A code needs a name"));
+      return NULL;
+    }
   for (i = 0; i < n; i++)
     {
       g_strstrip (parts[i]);
@@ -930,6 +935,12 @@ merge_code (GlossProject  *self,
   g_autoptr(GArray) children = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   guint i;
+
+  /* The code that goes away takes a name no sibling can have (its GUID),
+   * so that neither it nor its name is mistaken for a target below. */
+  if (!exec_bound (self, "UPDATE code SET name = guid, changed_at = ?3 WHERE id = ?1 AND ?2 = ?2",
+                   from_id, 0, error))
+    return FALSE;
 
   if (!exec_bound (self,
                    "DELETE FROM coding WHERE code_id = ?1 AND EXISTS ("
@@ -1635,6 +1646,21 @@ gloss_project_set_memo (GlossProject     *self,
   if (!begin_action (self, _("Edit Memo"), error))
     return FALSE;
 
+  if ((target == GLOSS_MEMO_DOCUMENT &&
+       query_id (self, "SELECT id FROM document WHERE id = ?1", target_id, NULL) == 0) ||
+      (target == GLOSS_MEMO_CODE && !code_exists (self, target_id)))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
+                   target == GLOSS_MEMO_CODE ? _("The code no longer exists")
+                                             : _("The document no longer exists"));
+      return end_action (self, FALSE, FALSE, FALSE, NULL);
+    }
+  if (query_id (self, "SELECT id FROM coder WHERE id = ?1", coder_id, NULL) == 0)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, _("The coder is not in the project"));
+      return end_action (self, FALSE, FALSE, FALSE, NULL);
+    }
+
   if (text == NULL || *text == '\0')
     {
       stmt = prepare (self, "DELETE FROM memo WHERE target = ?1 AND target_id = ?2 AND coder_id = ?3",
@@ -1781,6 +1807,9 @@ replay (GlossProject  *self,
                        redo ? _("The change cannot be redone: what it depends on is gone")
                             : _("The change cannot be undone: what it depends on is gone"));
           sqlite3_exec (DB (self), "ROLLBACK", NULL, NULL, NULL);
+          /* Drop it from the history, so that what lies beyond it can
+           * still be undone or redone. */
+          gloss_journal_discard_next (DB (self), redo);
           done = FALSE;
         }
     }

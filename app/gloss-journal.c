@@ -152,8 +152,8 @@ exec (sqlite3     *db,
 /**
  * gloss_journal_begin:
  *
- * Starts recording an action; call inside the action's transaction.  A
- * new action drops what could have been redone.
+ * Starts recording an action; call inside the action's transaction.  An
+ * action that changes something drops what could have been redone.
  */
 gboolean
 gloss_journal_begin (sqlite3     *db,
@@ -164,9 +164,6 @@ gloss_journal_begin (sqlite3     *db,
   g_autofree char *when = g_date_time_format_iso8601 (now);
   g_autofree char *sql = NULL;
   char *quoted;
-
-  if (!exec (db, "DELETE FROM journal_action WHERE undone = 1", error))
-    return FALSE;
 
   quoted = sqlite3_mprintf ("INSERT INTO journal_action (label, created_at) VALUES (%Q, %Q);"
                             "UPDATE journal_state SET action_id = last_insert_rowid ();",
@@ -183,6 +180,11 @@ gloss_journal_end (sqlite3     *db,
                    GError     **error)
 {
   return exec (db,
+               /* Only an action that changed something ends what could be
+                * redone. */
+               "DELETE FROM journal_action WHERE undone = 1 AND EXISTS ("
+               "  SELECT 1 FROM journal_change"
+               "  WHERE action_id = (SELECT action_id FROM journal_state));"
                "DELETE FROM journal_action WHERE id = (SELECT action_id FROM journal_state)"
                " AND NOT EXISTS (SELECT 1 FROM journal_change"
                "                 WHERE action_id = (SELECT action_id FROM journal_state));"
@@ -364,4 +366,43 @@ gloss_journal_replay (sqlite3     *db,
     }
 
   return TRUE;
+}
+
+/* Removes the action that undo (or redo) would replay next. */
+void
+gloss_journal_discard_next (sqlite3  *db,
+                            gboolean  redo)
+{
+  gint64 action = next_action (db, redo, NULL);
+  char *sql;
+
+  if (action == 0)
+    return;
+
+  sql = sqlite3_mprintf ("DELETE FROM journal_action WHERE id = %lld", (long long) action);
+  sqlite3_exec (db, sql, NULL, NULL, NULL);
+  sqlite3_free (sql);
+}
+
+/* Removes from the history every action that touched a document's
+ * codings or memos; call when the document is deleted. */
+gboolean
+gloss_journal_forget_document (sqlite3     *db,
+                               gint64       document_id,
+                               GError     **error)
+{
+  g_autofree char *sql = NULL;
+  char *text;
+
+  text = sqlite3_mprintf ("DELETE FROM journal_action WHERE id IN ("
+                          "  SELECT action_id FROM journal_change WHERE"
+                          "  (tbl = 'coding' AND (json_extract (old, '$.document_id') = %lld"
+                          "                    OR json_extract (new, '$.document_id') = %lld))"
+                          "  OR (tbl = 'memo' AND (json_extract (ifnull (old, new), '$.target') = 'document'"
+                          "                    AND json_extract (ifnull (old, new), '$.target_id') = %lld)))",
+                          (long long) document_id, (long long) document_id, (long long) document_id);
+  sql = g_strdup (text);
+  sqlite3_free (text);
+
+  return exec (db, sql, error);
 }

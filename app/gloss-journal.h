@@ -24,4 +24,10 @@ gboolean  gloss_journal_replay      (sqlite3     *db,
                                      int         *rc,
                                      GError     **error);
 
+void      gloss_journal_discard_next (sqlite3    *db,
+                                      gboolean    redo);
+gboolean  gloss_journal_forget_document (sqlite3  *db,
+                                         gint64    document_id,
+                                         GError  **error);
+
 G_END_DECLS

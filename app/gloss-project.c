@@ -1084,35 +1084,55 @@ gloss_project_delete_document (GlossProject  *self,
                                GError       **error)
 {
   sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
   int rc;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
 
   g_rec_mutex_lock (&self->lock);
-  stmt = prepare (self, "DELETE FROM document WHERE id = ?1", error);
-  if (stmt == NULL)
+  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
     {
+      set_sqlite_error (error, self->db, rc, self->path);
       g_rec_mutex_unlock (&self->lock);
       return FALSE;
     }
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
 
-  if (rc != SQLITE_DONE)
-    set_sqlite_error (error, self->db, rc, self->path);
-  else if (sqlite3_changes (self->db) == 0)
+  /* Its codings and memos go with it (by foreign key and trigger), and so
+   * does every undoable action that touched them. */
+  stmt = prepare (self, "DELETE FROM document WHERE id = ?1", error);
+  if (stmt != NULL)
     {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-                   _("The document no longer exists"));
-      rc = SQLITE_NOTFOUND;
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+
+      if (rc != SQLITE_DONE)
+        set_sqlite_error (error, self->db, rc, self->path);
+      else if (sqlite3_changes (self->db) == 0)
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
+                     _("The document no longer exists"));
+      else if (gloss_journal_forget_document (self->db, id, error))
+        {
+          rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+          if (rc == SQLITE_OK)
+            ok = TRUE;
+          else
+            set_sqlite_error (error, self->db, rc, self->path);
+        }
     }
+  if (!ok)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   g_rec_mutex_unlock (&self->lock);
 
-  if (rc == SQLITE_DONE)
-    gloss_project_notify_documents_changed (self);
+  if (ok)
+    {
+      gloss_project_notify_documents_changed (self);
+      gloss_project_notify_codes_changed (self);
+      gloss_project_notify_codings_changed (self);
+    }
 
-  return rc == SQLITE_DONE;
+  return ok;
 }
 
 GBytes *

@@ -12,6 +12,8 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include <gio/gio.h>
+
 #include "gloss-test-fixtures.h"
 
 #define A4_WIDTH  595.276
@@ -460,3 +462,81 @@ gloss_test_corpus_dir (void)
 
   return dir;
 }
+
+void
+gloss_test_run_clear (GlossTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+
+const char *
+gloss_test_cli_path (void)
+{
+  const char *path = g_getenv ("GLOSS_CLI");
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("GLOSS_CLI does not name the gloss-cli program");
+      return NULL;
+    }
+
+  return path;
+}
+
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  gsize length = 0;
+  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &length) : NULL;
+
+  return length > 0 ? g_strndup (data, length) : g_strdup ("");
+}
+
+/* Runs gloss-cli with the NULL-terminated arguments; FALSE (test skipped)
+ * when there is no gloss-cli.  The program must exit, not crash. */
+gboolean
+gloss_test_run_cli (GlossTestRun        *run,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *cli = gloss_test_cli_path ();
+  const char *arg;
+  va_list args;
+
+  memset (run, 0, sizeof *run);
+  if (cli == NULL)
+    return FALSE;
+
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+
+  if (!g_subprocess_get_if_exited (process))
+    g_error ("gloss-cli %s did not exit normally (signal %d); stderr: %.*s",
+             first, g_subprocess_get_term_sig (process),
+             (int) g_bytes_get_size (err), (const char *) g_bytes_get_data (err, NULL));
+
+  run->status = g_subprocess_get_exit_status (process);
+  run->out = bytes_to_string (out);
+  run->err = bytes_to_string (err);
+
+  return TRUE;
+}
+

@@ -28,4 +28,24 @@ void      gloss_test_remove_tree         (const char  *path);
  * it is absent. */
 const char *gloss_test_corpus_dir        (void);
 
+/* $GLOSS_CLI, or NULL (and the test skipped). */
+const char *gloss_test_cli_path          (void);
+
+/* The outcome of running gloss-cli (path in $GLOSS_CLI). */
+typedef struct
+{
+  int   status;   /* exit status */
+  char *out;
+  char *err;
+} GlossTestRun;
+
+/* Runs gloss-cli with the NULL-terminated arguments; FALSE (and the test
+ * skipped) when there is no gloss-cli.  Fails the test if it crashes. */
+gboolean  gloss_test_run_cli             (GlossTestRun *run,
+                                          const char   *first,
+                                          ...);
+void      gloss_test_run_clear           (GlossTestRun *run);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GlossTestRun, gloss_test_run_clear)
+
 G_END_DECLS

@@ -20,91 +20,6 @@ typedef struct
   char *project;
 } Fixture;
 
-typedef struct
-{
-  int   status;   /* exit status */
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static const char *
-cli_path (void)
-{
-  const char *path = g_getenv ("GLOSS_CLI");
-
-  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
-    {
-      g_test_skip ("GLOSS_CLI does not name the gloss-cli program");
-      return NULL;
-    }
-
-  return path;
-}
-
-static char *
-bytes_to_string (GBytes *bytes)
-{
-  gsize length = 0;
-  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &length) : NULL;
-
-  return length > 0 ? g_strndup (data, length) : g_strdup ("");
-}
-
-/* Runs gloss-cli with the NULL-terminated arguments; FALSE (test skipped)
- * when there is no gloss-cli.  The program must exit, not crash. */
-static gboolean
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *cli = cli_path ();
-  const char *arg;
-  va_list args;
-
-  memset (run, 0, sizeof *run);
-  if (cli == NULL)
-    return FALSE;
-
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-
-  if (!g_subprocess_get_if_exited (process))
-    g_error ("gloss-cli %s did not exit normally (signal %d); stderr: %.*s",
-             first, g_subprocess_get_term_sig (process),
-             (int) g_bytes_get_size (err), (const char *) g_bytes_get_data (err, NULL));
-
-  run->status = g_subprocess_get_exit_status (process);
-  run->out = bytes_to_string (out);
-  run->err = bytes_to_string (err);
-
-  return TRUE;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -172,9 +87,9 @@ make_png_named_pdf (Fixture    *fixture,
 static void
 create_project (Fixture *fixture)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(GlossTestRun) run = { 0, };
 
-  g_assert_true (run_cli (&run, "new", fixture->project, NULL));
+  g_assert_true (gloss_test_run_cli (&run, "new", fixture->project, NULL));
   g_assert_cmpint (run.status, ==, 0);
 }
 
@@ -271,9 +186,9 @@ test_help (Fixture       *fixture,
   static const char *commands[] = { "new", "import", "documents", "text" };
 
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
 
-    if (!run_cli (&run, "--help", NULL))
+    if (!gloss_test_run_cli (&run, "--help", NULL))
       return;
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "Usage"));
@@ -283,9 +198,9 @@ test_help (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) run = { 0, };
+      g_auto(GlossTestRun) run = { 0, };
 
-      g_assert_true (run_cli (&run, commands[i], "--help", NULL));
+      g_assert_true (gloss_test_run_cli (&run, commands[i], "--help", NULL));
       g_assert_cmpint (run.status, ==, 0);
       g_assert_nonnull (strstr (run.out, "Usage"));
       g_assert_nonnull (strstr (run.out, commands[i]));
@@ -297,7 +212,7 @@ test_help (Fixture       *fixture,
 }
 
 static void
-assert_usage_error (Run *run)
+assert_usage_error (GlossTestRun *run)
 {
   g_assert_cmpint (run->status, !=, 0);
   g_assert_cmpstr (run->out, ==, "");
@@ -309,58 +224,58 @@ test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
 {
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
 
-    if (!run_cli (&run, NULL))
+    if (!gloss_test_run_cli (&run, NULL))
       return;
     g_assert_cmpint (run.status, !=, 0);
     g_assert_cmpstr (run.out, ==, "");
     g_assert_nonnull (strstr (run.err, "Usage"));
   }
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
 
-    g_assert_true (run_cli (&run, "frobnicate", fixture->project, NULL));
+    g_assert_true (gloss_test_run_cli (&run, "frobnicate", fixture->project, NULL));
     assert_usage_error (&run);
     g_assert_nonnull (strstr (run.err, "frobnicate"));
   }
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
 
-    g_assert_true (run_cli (&run, "new", NULL));
+    g_assert_true (gloss_test_run_cli (&run, "new", NULL));
     assert_usage_error (&run);
   }
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
 
-    g_assert_true (run_cli (&run, "new", fixture->project, "--no-such-option", NULL));
+    g_assert_true (gloss_test_run_cli (&run, "new", fixture->project, "--no-such-option", NULL));
     assert_usage_error (&run);
   }
   g_assert_false (g_file_test (fixture->project, G_FILE_TEST_EXISTS));
 
   create_project (fixture);
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
 
-    g_assert_true (run_cli (&run, "import", fixture->project, NULL));
+    g_assert_true (gloss_test_run_cli (&run, "import", fixture->project, NULL));
     assert_usage_error (&run);
   }
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
 
-    g_assert_true (run_cli (&run, "documents", NULL));
+    g_assert_true (gloss_test_run_cli (&run, "documents", NULL));
     assert_usage_error (&run);
   }
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
 
-    g_assert_true (run_cli (&run, "text", fixture->project, NULL));
+    g_assert_true (gloss_test_run_cli (&run, "text", fixture->project, NULL));
     assert_usage_error (&run);
   }
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
 
-    g_assert_true (run_cli (&run, "text", fixture->project, "no such document", NULL));
+    g_assert_true (gloss_test_run_cli (&run, "text", fixture->project, "no such document", NULL));
     assert_usage_error (&run);
   }
 }
@@ -376,9 +291,9 @@ test_new (Fixture       *fixture,
   g_autofree char *other = g_build_filename (fixture->dir, "plain.gloss", NULL);
 
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
 
-    if (!run_cli (&run, "new", fixture->project, "--name", "Looked-after children", NULL))
+    if (!gloss_test_run_cli (&run, "new", fixture->project, "--name", "Looked-after children", NULL))
       return;
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.err, ==, "");
@@ -393,9 +308,9 @@ test_new (Fixture       *fixture,
   /* An existing path is refused and left alone. */
   before = file_bytes (fixture->project);
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
 
-    g_assert_true (run_cli (&run, "new", fixture->project, "--name", "Other", NULL));
+    g_assert_true (gloss_test_run_cli (&run, "new", fixture->project, "--name", "Other", NULL));
     g_assert_cmpint (run.status, !=, 0);
     g_assert_true (g_str_has_prefix (run.err, "gloss-cli: "));
     g_assert_nonnull (strstr (run.err, fixture->project));
@@ -410,9 +325,9 @@ test_new (Fixture       *fixture,
 
   /* Without --name. */
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
 
-    g_assert_true (run_cli (&run, "new", other, NULL));
+    g_assert_true (gloss_test_run_cli (&run, "new", other, NULL));
     g_assert_cmpint (run.status, ==, 0);
   }
   project = gloss_project_open (other, &error);
@@ -440,18 +355,18 @@ test_import_batch (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) fields = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(GlossTestRun) run = { 0, };
   const char *refused_files[3];
   const char *line;
 
-  if (cli_path () == NULL)
+  if (gloss_test_cli_path () == NULL)
     return;
   create_project (fixture);
   refused_files[0] = empty;
   refused_files[1] = png;
   refused_files[2] = missing;
 
-  g_assert_true (run_cli (&run, "import", fixture->project, empty, good, png, missing, text, NULL));
+  g_assert_true (gloss_test_run_cli (&run, "import", fixture->project, empty, good, png, missing, text, NULL));
   g_test_message ("stdout:\n%sstderr:\n%s", run.out, run.err);
 
   /* Some files were refused. */
@@ -497,7 +412,7 @@ test_import_encrypted (Fixture       *fixture,
   g_autofree char *encrypted = g_build_filename (fixture->dir, "protected.pdf", NULL);
   g_autoptr(GError) error = NULL;
 
-  if (cli_path () == NULL)
+  if (gloss_test_cli_path () == NULL)
     return;
 
   g_assert_true (gloss_test_make_encrypted_pdf (encrypted, "s3cret", "Confidential findings", &error));
@@ -505,31 +420,31 @@ test_import_encrypted (Fixture       *fixture,
   create_project (fixture);
 
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
 
-    g_assert_true (run_cli (&run, "import", fixture->project, encrypted, NULL));
+    g_assert_true (gloss_test_run_cli (&run, "import", fixture->project, encrypted, NULL));
     g_assert_cmpint (run.status, !=, 0);
     g_assert_nonnull (strstr (run.err, encrypted));
     g_assert_nonnull (strstr (run.err, "password"));
   }
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
 
-    g_assert_true (run_cli (&run, "import", fixture->project, encrypted, "--password", "wrong", NULL));
+    g_assert_true (gloss_test_run_cli (&run, "import", fixture->project, encrypted, "--password", "wrong", NULL));
     g_assert_cmpint (run.status, !=, 0);
     g_assert_nonnull (strstr (run.err, encrypted));
   }
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
 
-    g_assert_true (run_cli (&run, "import", fixture->project, "--password", "s3cret", encrypted, NULL));
+    g_assert_true (gloss_test_run_cli (&run, "import", fixture->project, "--password", "s3cret", encrypted, NULL));
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_str_has_prefix (run.out, "imported\tprotected\t"));
   }
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
 
-    g_assert_true (run_cli (&run, "text", fixture->project, "protected", NULL));
+    g_assert_true (gloss_test_run_cli (&run, "text", fixture->project, "protected", NULL));
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "Confidential findings"));
   }
@@ -547,7 +462,7 @@ test_import_duplicate (Fixture       *fixture,
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (cli_path () == NULL)
+  if (gloss_test_cli_path () == NULL)
     return;
 
   bytes = file_bytes (first);
@@ -556,17 +471,17 @@ test_import_duplicate (Fixture       *fixture,
   create_project (fixture);
 
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
 
-    g_assert_true (run_cli (&run, "import", fixture->project, first, NULL));
+    g_assert_true (gloss_test_run_cli (&run, "import", fixture->project, first, NULL));
     g_assert_cmpint (run.status, ==, 0);
   }
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
     g_auto(GStrv) lines = NULL;
     g_autofree char *expected = g_strdup_printf ("duplicate\t%s\tvisit\n", copy);
 
-    g_assert_true (run_cli (&run, "import", fixture->project, copy, NULL));
+    g_assert_true (gloss_test_run_cli (&run, "import", fixture->project, copy, NULL));
     g_test_message ("duplicate: status %d, stdout %s, stderr %s", run.status, run.out, run.err);
     lines = output_lines (run.out);
     g_assert_cmpuint (g_strv_length (lines), ==, 1);
@@ -600,15 +515,15 @@ test_documents_and_text (Fixture       *fixture,
   g_auto(GStrv) lines = NULL;
   guint rows = 0;
 
-  if (cli_path () == NULL)
+  if (gloss_test_cli_path () == NULL)
     return;
   create_project (fixture);
 
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
     g_auto(GStrv) import_lines = NULL;
 
-    g_assert_true (run_cli (&run, "import", fixture->project, pdf, text, NULL));
+    g_assert_true (gloss_test_run_cli (&run, "import", fixture->project, pdf, text, NULL));
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.err, ==, "");
     import_lines = output_lines (run.out);
@@ -624,9 +539,9 @@ test_documents_and_text (Fixture       *fixture,
   }
 
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
 
-    g_assert_true (run_cli (&run, "documents", fixture->project, NULL));
+    g_assert_true (gloss_test_run_cli (&run, "documents", fixture->project, NULL));
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.err, ==, "");
     lines = output_lines (run.out);
@@ -646,8 +561,8 @@ test_documents_and_text (Fixture       *fixture,
 
       if (g_str_equal (fields[1], "report"))
         {
-          g_auto(Run) run = { 0, };
-          g_auto(Run) by_guid = { 0, };
+          g_auto(GlossTestRun) run = { 0, };
+          g_auto(GlossTestRun) by_guid = { 0, };
           g_auto(GStrv) page_texts = NULL;
 
           source = pdf;
@@ -655,7 +570,7 @@ test_documents_and_text (Fixture       *fixture,
           g_assert_cmpstr (fields[3], ==, "3");
 
           /* By name: the pages, separated by form feeds. */
-          g_assert_true (run_cli (&run, "text", fixture->project, "report", NULL));
+          g_assert_true (gloss_test_run_cli (&run, "text", fixture->project, "report", NULL));
           g_assert_cmpint (run.status, ==, 0);
           page_texts = g_strsplit (run.out, "\f", -1);
           g_assert_cmpuint (g_strv_length (page_texts), ==, 3);
@@ -665,20 +580,20 @@ test_documents_and_text (Fixture       *fixture,
           g_assert_cmpint (g_utf8_strlen (run.out, -1), ==, g_ascii_strtoll (fields[4], NULL, 10));
 
           /* By GUID: the same. */
-          g_assert_true (run_cli (&by_guid, "text", fixture->project, fields[0], NULL));
+          g_assert_true (gloss_test_run_cli (&by_guid, "text", fixture->project, fields[0], NULL));
           g_assert_cmpint (by_guid.status, ==, 0);
           g_assert_cmpstr (by_guid.out, ==, run.out);
         }
       else
         {
-          g_auto(Run) run = { 0, };
+          g_auto(GlossTestRun) run = { 0, };
 
           source = text;
           g_assert_cmpstr (fields[1], ==, "letter");
           g_assert_cmpstr (fields[2], ==, "text");
 
           /* Windows-1252, line ends made LF. */
-          g_assert_true (run_cli (&run, "text", fixture->project, "letter", NULL));
+          g_assert_true (gloss_test_run_cli (&run, "text", fixture->project, "letter", NULL));
           g_assert_cmpint (run.status, ==, 0);
           g_assert_cmpstr (run.out, ==, "Café naïve “quoted”\nline two\nline three\n");
           g_assert_cmpint (g_utf8_strlen (run.out, -1), ==, g_ascii_strtoll (fields[4], NULL, 10));
@@ -705,17 +620,17 @@ test_tsv_escaping (Fixture       *fixture,
   g_auto(GStrv) lines = NULL;
   gboolean found = FALSE;
 
-  if (cli_path () == NULL)
+  if (gloss_test_cli_path () == NULL)
     return;
   create_project (fixture);
 
   escaped = g_strdup ("tab\\there back\\\\slash\\nnew line");
 
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
     g_auto(GStrv) fields = NULL;
 
-    g_assert_true (run_cli (&run, "import", fixture->project, path, NULL));
+    g_assert_true (gloss_test_run_cli (&run, "import", fixture->project, path, NULL));
     g_assert_cmpint (run.status, ==, 0);
     lines = output_lines (run.out);
     g_assert_cmpuint (g_strv_length (lines), ==, 1);
@@ -728,9 +643,9 @@ test_tsv_escaping (Fixture       *fixture,
   }
 
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
 
-    g_assert_true (run_cli (&run, "documents", fixture->project, NULL));
+    g_assert_true (gloss_test_run_cli (&run, "documents", fixture->project, NULL));
     g_assert_cmpint (run.status, ==, 0);
     lines = output_lines (run.out);
   }
@@ -751,9 +666,9 @@ test_tsv_escaping (Fixture       *fixture,
 
   /* The name, unescaped, finds the document. */
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
 
-    g_assert_true (run_cli (&run, "text", fixture->project, awkward_name, NULL));
+    g_assert_true (gloss_test_run_cli (&run, "text", fixture->project, awkward_name, NULL));
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.out, ==, "Some notes.\n");
   }
@@ -772,7 +687,7 @@ test_not_a_project (Fixture       *fixture,
   g_autoptr(GBytes) pdf_before = file_bytes (pdf);
   const char *targets[] = { notes, pdf };
 
-  if (cli_path () == NULL)
+  if (gloss_test_cli_path () == NULL)
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
@@ -780,9 +695,9 @@ test_not_a_project (Fixture       *fixture,
       g_autoptr(GBytes) after = NULL;
 
       {
-        g_auto(Run) run = { 0, };
+        g_auto(GlossTestRun) run = { 0, };
 
-        g_assert_true (run_cli (&run, "documents", targets[i], NULL));
+        g_assert_true (gloss_test_run_cli (&run, "documents", targets[i], NULL));
         g_assert_cmpint (run.status, !=, 0);
         g_assert_cmpstr (run.out, ==, "");
         g_assert_true (g_str_has_prefix (run.err, "gloss-cli: "));
@@ -790,16 +705,16 @@ test_not_a_project (Fixture       *fixture,
         g_test_message ("documents %s: %s", targets[i], run.err);
       }
       {
-        g_auto(Run) run = { 0, };
+        g_auto(GlossTestRun) run = { 0, };
 
-        g_assert_true (run_cli (&run, "import", targets[i], pdf, NULL));
+        g_assert_true (gloss_test_run_cli (&run, "import", targets[i], pdf, NULL));
         g_assert_cmpint (run.status, !=, 0);
         g_assert_nonnull (strstr (run.err, targets[i]));
       }
       {
-        g_auto(Run) run = { 0, };
+        g_auto(GlossTestRun) run = { 0, };
 
-        g_assert_true (run_cli (&run, "text", targets[i], "report", NULL));
+        g_assert_true (gloss_test_run_cli (&run, "text", targets[i], "report", NULL));
         g_assert_cmpint (run.status, !=, 0);
         g_assert_nonnull (strstr (run.err, targets[i]));
       }
@@ -822,9 +737,9 @@ test_not_a_project (Fixture       *fixture,
 
   /* A project that does not exist is not created by opening it. */
   {
-    g_auto(Run) run = { 0, };
+    g_auto(GlossTestRun) run = { 0, };
 
-    g_assert_true (run_cli (&run, "documents", missing, NULL));
+    g_assert_true (gloss_test_run_cli (&run, "documents", missing, NULL));
     g_assert_cmpint (run.status, !=, 0);
     g_assert_nonnull (strstr (run.err, missing));
   }

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "gloss-extract.h"
-#include "gloss-pdf-view.h"
+#include "gloss-pdf-view-private.h"
 #include "gloss-render-worker.h"
 #include "gloss-test-fixtures.h"
 
@@ -838,6 +838,416 @@ test_rotated_page (Fixture       *fixture,
   assert_drag_selects (fixture->view, layout, start, start + 6);
 }
 
+/* Input ---------------------------------------------------------------------
+ *
+ * GTK 4 cannot inject events, so key tests look the key up among the
+ * view's shortcuts, as its shortcut controller does, and activate the
+ * binding found; mouse tests call the handlers the gestures call. */
+
+/* Activates the view's binding for keyval + mods and returns whether it
+ * took the key (FALSE: the key goes on to the window).  Fails the test
+ * when the key is not bound. */
+static gboolean
+press_key (GlossPdfView    *view,
+           guint            keyval,
+           GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                 GTK_WIDGET (view),
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  g_error ("No binding for %s with modifiers 0x%x", gdk_keyval_name (keyval), mods);
+}
+
+static char *
+clipboard_text (GdkClipboard *clipboard)
+{
+  GdkContentProvider *content = gdk_clipboard_get_content (clipboard);
+  GValue value = G_VALUE_INIT;
+  char *text;
+
+  g_assert_true (gdk_clipboard_is_local (clipboard));
+  g_assert_nonnull (content);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+  text = g_value_dup_string (&value);
+  g_value_unset (&value);
+
+  return text;
+}
+
+static char *
+selected_text (Fixture *fixture)
+{
+  guint s, e;
+
+  if (!gloss_pdf_view_get_selection (fixture->view, &s, &e))
+    return NULL;
+
+  return gloss_layout_dup_range (fixture->layout, s, e);
+}
+
+static void
+show_document (Fixture *fixture)
+{
+  gloss_pdf_view_set_document (fixture->view, fixture->bytes, NULL, fixture->layout);
+  g_assert_true (wait_for (view_is_rendered, fixture->view, 20000));
+  settle ();
+}
+
+static void
+assert_value (GtkAdjustment *adjustment,
+              double         expected)
+{
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adjustment), expected, 1e-6);
+}
+
+static void
+test_keys_scroll (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GlossPdfView *view = fixture->view;
+  GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  double step = GLOSS_PDF_VIEW_SCROLL_STEP, page, bottom;
+
+  show_document (fixture);
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (view)));
+  assert_value (v, 0);
+
+  /* Arrows move by a line, and not beyond the top. */
+  g_assert_true (press_key (view, GDK_KEY_Down, 0));
+  assert_value (v, step);
+  g_assert_true (press_key (view, GDK_KEY_KP_Down, 0));
+  assert_value (v, 2 * step);
+  g_assert_true (press_key (view, GDK_KEY_Up, 0));
+  assert_value (v, step);
+  g_assert_true (press_key (view, GDK_KEY_KP_Up, 0));
+  assert_value (v, 0);
+  g_assert_true (press_key (view, GDK_KEY_Up, 0));
+  assert_value (v, 0);
+
+  /* Page Down and space by nine tenths of the view, and back. */
+  page = gtk_adjustment_get_page_size (v) * 0.9;
+  g_assert_cmpfloat (page, >, 2 * step);
+  g_assert_true (press_key (view, GDK_KEY_Page_Down, 0));
+  assert_value (v, page);
+  g_assert_true (press_key (view, GDK_KEY_space, 0));
+  assert_value (v, 2 * page);
+  g_assert_true (press_key (view, GDK_KEY_Page_Up, 0));
+  assert_value (v, page);
+  g_assert_true (press_key (view, GDK_KEY_space, GDK_SHIFT_MASK));
+  assert_value (v, 0);
+  g_assert_true (press_key (view, GDK_KEY_KP_Page_Down, 0));
+  assert_value (v, page);
+
+  /* End and Home: the last page, the first. */
+  bottom = gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v);
+  g_assert_cmpfloat (bottom, >, 2 * page);
+  g_assert_true (press_key (view, GDK_KEY_End, 0));
+  assert_value (v, bottom);
+  g_assert_cmpuint (gloss_pdf_view_get_page (view), ==, 2);
+  g_assert_true (press_key (view, GDK_KEY_Home, 0));
+  assert_value (v, 0);
+  g_assert_cmpuint (gloss_pdf_view_get_page (view), ==, 0);
+  g_assert_true (press_key (view, GDK_KEY_End, GDK_CONTROL_MASK));
+  assert_value (v, bottom);
+  g_assert_true (press_key (view, GDK_KEY_Home, GDK_CONTROL_MASK));
+  assert_value (v, 0);
+
+  /* Left and right, once the page is wider than the view. */
+  gloss_pdf_view_set_zoom (view, 2.0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h) - gtk_adjustment_get_page_size (h), >, 200);
+  gtk_adjustment_set_value (h, 100);
+  g_assert_true (press_key (view, GDK_KEY_Right, 0));
+  assert_value (h, 100 + step);
+  g_assert_true (press_key (view, GDK_KEY_Left, 0));
+  assert_value (h, 100);
+  g_assert_true (press_key (view, GDK_KEY_KP_Left, 0));
+  assert_value (h, 100 - step);
+}
+
+static void
+test_keys_commands (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GlossPdfView *view = fixture->view;
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+  guint start, s = 0, e = 0, notified = 0;
+  char *text;
+
+  show_document (fixture);
+  g_signal_connect_swapped (view, "notify::has-selection", G_CALLBACK (g_atomic_int_inc), &notified);
+
+  /* Without a selection, Escape and Ctrl+C are the window's. */
+  gdk_clipboard_set_text (clipboard, "before");
+  g_assert_false (press_key (view, GDK_KEY_Escape, 0));
+  g_assert_false (press_key (view, GDK_KEY_c, GDK_CONTROL_MASK));
+  text = clipboard_text (clipboard);
+  g_assert_cmpstr (text, ==, "before");
+  g_free (text);
+
+  /* Ctrl+C and Ctrl+Insert copy the selected text. */
+  start = offset_of (fixture->layout, "zeppelin");
+  gloss_pdf_view_set_selection (view, start, start + strlen ("zeppelin"));
+  g_assert_true (press_key (view, GDK_KEY_c, GDK_CONTROL_MASK));
+  text = clipboard_text (clipboard);
+  g_assert_cmpstr (text, ==, "zeppelin");
+  g_free (text);
+
+  start = offset_of (fixture->layout, "quokka");
+  gloss_pdf_view_set_selection (view, start, start + strlen ("quokka"));
+  g_assert_true (press_key (view, GDK_KEY_Insert, GDK_CONTROL_MASK));
+  text = clipboard_text (clipboard);
+  g_assert_cmpstr (text, ==, "quokka");
+  g_free (text);
+
+  /* Escape clears it. */
+  g_assert_true (press_key (view, GDK_KEY_Escape, 0));
+  g_assert_false (gloss_pdf_view_get_selection (view, NULL, NULL));
+  g_assert_cmpuint (notified, ==, 2);
+
+  /* Ctrl+A selects the whole text. */
+  g_assert_true (press_key (view, GDK_KEY_a, GDK_CONTROL_MASK));
+  g_assert_true (gloss_pdf_view_get_selection (view, &s, &e));
+  g_assert_cmpuint (s, ==, 0);
+  g_assert_cmpuint (e, ==, gloss_layout_get_n_chars (fixture->layout));
+
+  /* Ctrl+plus, Ctrl+minus, Ctrl+0 zoom. */
+  g_assert_true (press_key (view, GDK_KEY_plus, GDK_CONTROL_MASK));
+  g_assert_cmpfloat_with_epsilon (gloss_pdf_view_get_zoom (view), 1.1, 1e-9);
+  g_assert_true (press_key (view, GDK_KEY_equal, GDK_CONTROL_MASK));
+  g_assert_cmpfloat_with_epsilon (gloss_pdf_view_get_zoom (view), 1.25, 1e-9);
+  g_assert_true (press_key (view, GDK_KEY_minus, GDK_CONTROL_MASK));
+  g_assert_cmpfloat_with_epsilon (gloss_pdf_view_get_zoom (view), 1.1, 1e-9);
+  g_assert_true (press_key (view, GDK_KEY_0, GDK_CONTROL_MASK));
+  g_assert_cmpfloat_with_epsilon (gloss_pdf_view_get_zoom (view), 1.0, 1e-9);
+}
+
+/* One press and release of the primary button at (x, y), the n_press-th
+ * of a multiple click, as the drag and click gestures see it. */
+static void
+click (GlossPdfView    *view,
+       int              n_press,
+       double           x,
+       double           y,
+       GdkModifierType  state)
+{
+  _gloss_pdf_view_drag_begin (view, x, y, state);
+  _gloss_pdf_view_click (view, n_press, x, y);
+  /* A hand is never quite still. */
+  _gloss_pdf_view_drag_update (view, 1, 1);
+  _gloss_pdf_view_drag_end (view);
+}
+
+static void
+test_mouse_word_line (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GlossPdfView *view = fixture->view;
+  GlossLayout *layout = fixture->layout;
+  const char *text = gloss_layout_get_text (layout);
+  guint start = offset_of (layout, "zeppelin"), s = 0, e = 0;
+  double x, y;
+  char *selected;
+
+  show_document (fixture);
+  char_point (view, layout, start + 3, 0.5, &x, &y);
+
+  /* A single click selects nothing; the second press selects the word,
+   * and its release keeps it. */
+  click (view, 1, x, y, 0);
+  g_assert_false (gloss_pdf_view_get_selection (view, NULL, NULL));
+  click (view, 2, x, y, 0);
+  g_assert_true (gloss_pdf_view_get_selection (view, &s, &e));
+  g_assert_cmpuint (s, ==, start);
+  g_assert_cmpuint (e, ==, start + strlen ("zeppelin"));
+
+  /* A third selects the line, within its line breaks. */
+  click (view, 3, x, y, 0);
+  selected = selected_text (fixture);
+  g_test_message ("triple click: “%s”", selected);
+  g_assert_nonnull (strstr (selected, "zeppelin"));
+  g_assert_null (strchr (selected, '\n'));
+  g_assert_true (gloss_pdf_view_get_selection (view, &s, &e));
+  g_assert_cmpint (g_utf8_get_char (g_utf8_offset_to_pointer (text, s - 1)), ==, '\n');
+  g_assert_true (e == gloss_layout_get_page (layout, 0)->end ||
+                 g_utf8_get_char (g_utf8_offset_to_pointer (text, e)) == '\n');
+  g_assert_cmpuint (strlen (selected), >, strlen ("zeppelin") + 10);
+  g_free (selected);
+
+  /* A plain click clears the selection. */
+  click (view, 1, x, y, 0);
+  g_assert_false (gloss_pdf_view_get_selection (view, NULL, NULL));
+
+  /* An apostrophe belongs to the word. */
+  start = offset_of (layout, "children's");
+  char_point (view, layout, start + 2, 0.5, &x, &y);
+  click (view, 1, x, y, 0);
+  click (view, 2, x, y, 0);
+  selected = selected_text (fixture);
+  g_assert_cmpstr (selected, ==, "children's");
+  g_free (selected);
+}
+
+static void
+test_mouse_shift_click (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GlossPdfView *view = fixture->view;
+  GlossLayout *layout = fixture->layout;
+  guint early = offset_of (layout, "early help");
+  double x1, y1, x2, y2;
+  char *selected;
+
+  show_document (fixture);
+
+  /* A drag over "early" with the mouse. */
+  char_point (view, layout, early, 0.25, &x1, &y1);
+  char_point (view, layout, early + 4, 0.75, &x2, &y2);
+  _gloss_pdf_view_drag_begin (view, x1, y1, 0);
+  _gloss_pdf_view_click (view, 1, x1, y1);
+  _gloss_pdf_view_drag_update (view, x2 - x1, y2 - y1);
+  _gloss_pdf_view_drag_end (view);
+  selected = selected_text (fixture);
+  g_assert_cmpstr (selected, ==, "early");
+  g_free (selected);
+
+  /* Shift+click after it extends it to the click. */
+  char_point (view, layout, early + strlen ("early help") - 1, 0.75, &x2, &y2);
+  click (view, 1, x2, y2, GDK_SHIFT_MASK);
+  selected = selected_text (fixture);
+  g_assert_cmpstr (selected, ==, "early help");
+  g_free (selected);
+
+  /* Shift+click before it: from the click to where the drag began. */
+  char_point (view, layout, offset_of (layout, "speaks of early"), 0.25, &x2, &y2);
+  click (view, 1, x2, y2, GDK_SHIFT_MASK);
+  selected = selected_text (fixture);
+  g_assert_cmpstr (selected, ==, "speaks of ");
+  g_free (selected);
+
+  /* And onto the next page. */
+  char_point (view, layout, offset_of (layout, "marmalade") + 3, 0.75, &x2, &y2);
+  click (view, 1, x2, y2, GDK_SHIFT_MASK);
+  selected = selected_text (fixture);
+  g_assert_true (g_str_has_prefix (selected, "early help"));
+  g_assert_true (g_str_has_suffix (selected, "marm"));
+  g_free (selected);
+
+  /* Without Shift, a click starts again. */
+  click (view, 1, x1, y1, 0);
+  g_assert_false (gloss_pdf_view_get_selection (view, NULL, NULL));
+}
+
+static gboolean
+selection_reaches_page_2 (gpointer data)
+{
+  Fixture *fixture = data;
+  guint end = 0;
+
+  gloss_pdf_view_get_selection (fixture->view, NULL, &end);
+  return end > gloss_layout_get_page (fixture->layout, 1)->start;
+}
+
+/* A drag below the view scrolls it and extends the selection, until the
+ * button is released. */
+static void
+test_mouse_autoscroll (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GlossPdfView *view = fixture->view;
+  GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  guint start = offset_of (fixture->layout, "Alpha"), s = 0, e = 0;
+  double x, y, value;
+
+  show_document (fixture);
+  char_point (view, fixture->layout, start, 0.25, &x, &y);
+
+  /* Below the view, the selection ends with the text of page 1 ... */
+  _gloss_pdf_view_drag_begin (view, x, y, 0);
+  _gloss_pdf_view_drag_update (view, 0, gtk_widget_get_height (GTK_WIDGET (view)) + 80 - y);
+  g_assert_true (gloss_pdf_view_get_selection (view, &s, &e));
+  g_assert_cmpuint (s, ==, start);
+  g_assert_cmpuint (e, <=, gloss_layout_get_page (fixture->layout, 0)->end);
+  assert_value (v, 0);
+
+  /* ... until the view scrolls on its own and page 2 comes under the
+   * pointer. */
+  g_assert_true (wait_for (selection_reaches_page_2, fixture, 5000));
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), >, 100);
+  g_assert_true (gloss_pdf_view_get_selection (view, &s, &e));
+  g_assert_cmpuint (s, ==, start);
+
+  /* The release stops it. */
+  _gloss_pdf_view_drag_end (view);
+  value = gtk_adjustment_get_value (v);
+  settle ();
+  assert_value (v, value);
+  g_assert_true (gloss_pdf_view_get_selection (view, NULL, NULL));
+}
+
+/* The text cursor over text; Ctrl+scroll zooms about the pointer. */
+static void
+test_mouse_pointer (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GlossPdfView *view = fixture->view;
+  guint start = offset_of (fixture->layout, "zeppelin");
+  double x, y, x2, y2;
+  GdkCursor *cursor;
+
+  show_document (fixture);
+  char_point (view, fixture->layout, start + 3, 0.5, &x, &y);
+
+  _gloss_pdf_view_motion (view, x, y);
+  cursor = gtk_widget_get_cursor (GTK_WIDGET (view));
+  g_assert_nonnull (cursor);
+  g_assert_cmpstr (gdk_cursor_get_name (cursor), ==, "text");
+  _gloss_pdf_view_motion (view, 4, y);
+  g_assert_null (gtk_widget_get_cursor (GTK_WIDGET (view)));
+  _gloss_pdf_view_motion (view, x, y);
+
+  /* Without Ctrl the scrolled window scrolls. */
+  g_assert_false (_gloss_pdf_view_scroll (view, 0, -1, 0));
+  g_assert_cmpfloat (gloss_pdf_view_get_zoom (view), ==, 1.0);
+
+  gloss_pdf_view_set_fit_width (view, TRUE);
+  settle ();
+  char_point (view, fixture->layout, start + 3, 0.5, &x, &y);
+  _gloss_pdf_view_motion (view, x, y);
+  {
+    double zoom = gloss_pdf_view_get_zoom (view);
+
+    g_assert_true (_gloss_pdf_view_scroll (view, 0, -1, GDK_CONTROL_MASK));
+    g_assert_cmpfloat_with_epsilon (gloss_pdf_view_get_zoom (view), zoom * 1.15, 1e-9);
+  }
+  g_assert_false (gloss_pdf_view_get_fit_width (view));
+  char_point (view, fixture->layout, start + 3, 0.5, &x2, &y2);
+  g_assert_cmpfloat (fabs (x2 - x), <, 1);
+  g_assert_cmpfloat (fabs (y2 - y), <, 1);
+}
+
 /* Under -Db_sanitize=address, LeakSanitizer would report fontconfig's
  * caches, which live as long as the process by design. */
 const char *__lsan_default_suppressions (void);
@@ -864,6 +1274,12 @@ main (int   argc,
   g_test_add ("/pdf-view/many-pages", Fixture, NULL, fixture_setup, test_many_pages, fixture_teardown);
   g_test_add ("/pdf-view/rotated-text", Fixture, NULL, fixture_setup, test_rotated, fixture_teardown);
   g_test_add ("/pdf-view/rotated-page", Fixture, NULL, fixture_setup, test_rotated_page, fixture_teardown);
+  g_test_add ("/pdf-view/keys/scroll", Fixture, NULL, fixture_setup, test_keys_scroll, fixture_teardown);
+  g_test_add ("/pdf-view/keys/commands", Fixture, NULL, fixture_setup, test_keys_commands, fixture_teardown);
+  g_test_add ("/pdf-view/mouse/word-line", Fixture, NULL, fixture_setup, test_mouse_word_line, fixture_teardown);
+  g_test_add ("/pdf-view/mouse/shift-click", Fixture, NULL, fixture_setup, test_mouse_shift_click, fixture_teardown);
+  g_test_add ("/pdf-view/mouse/autoscroll", Fixture, NULL, fixture_setup, test_mouse_autoscroll, fixture_teardown);
+  g_test_add ("/pdf-view/mouse/pointer", Fixture, NULL, fixture_setup, test_mouse_pointer, fixture_teardown);
 
   return g_test_run ();
 }

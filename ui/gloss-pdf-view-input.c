@@ -198,6 +198,12 @@ _gloss_pdf_view_drag_begin (GlossPdfView    *self,
   gtk_widget_grab_focus (GTK_WIDGET (self));
 
   self->drag_active = FALSE;
+
+  /* A press on a coding's stripe selects the coding, never text. */
+  self->press_stripe = _gloss_pdf_view_stripe_at (self, x, y);
+  if (self->press_stripe != 0)
+    return;
+
   if (!caret_at_widget_point (self, x, y, &self->drag_anchor))
     return;
 
@@ -243,9 +249,23 @@ _gloss_pdf_view_drag_end (GlossPdfView *self)
 {
   g_clear_handle_id (&self->autoscroll_id, g_source_remove);
 
-  /* A plain click clears the selection. */
-  if (self->drag_active && !self->drag_moved && self->last_n_press <= 1)
-    _gloss_pdf_view_select_range (self, 0, 0);
+  if (self->press_stripe != 0)
+    {
+      _gloss_pdf_view_activate_coding (self, self->press_stripe);
+      self->press_stripe = 0;
+    }
+  else if (self->drag_active && !self->drag_moved && self->last_n_press <= 1)
+    {
+      gint64 coding = _gloss_pdf_view_highlight_at (self, self->drag_x, self->drag_y);
+
+      /* A plain click clears the selection, and selects the coding
+       * under it (a drag over a highlight selects text as ever). */
+      _gloss_pdf_view_select_range (self, 0, 0);
+      if (coding != 0)
+        _gloss_pdf_view_activate_coding (self, coding);
+      else
+        _gloss_pdf_view_set_selected_coding (self, 0);
+    }
 
   self->drag_active = FALSE;
 }
@@ -312,17 +332,21 @@ _gloss_pdf_view_motion (GlossPdfView *self,
                         double        x,
                         double        y)
 {
+  const char *cursor = NULL;
   guint offset;
-  gboolean over_text;
 
   self->pointer_x = x;
   self->pointer_y = y;
 
-  over_text = char_at_widget_point (self, x, y, &offset);
-  if (over_text != self->text_cursor)
+  if (_gloss_pdf_view_stripe_at (self, x, y) != 0)
+    cursor = "pointer";
+  else if (char_at_widget_point (self, x, y, &offset))
+    cursor = "text";
+
+  if (g_strcmp0 (cursor, self->cursor_name) != 0)
     {
-      self->text_cursor = over_text;
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), over_text ? "text" : NULL);
+      self->cursor_name = cursor;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursor);
     }
 }
 

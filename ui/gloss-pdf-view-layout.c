@@ -52,6 +52,7 @@ _gloss_pdf_view_relayout (GlossPdfView *self)
   double scale = render_scale (self);
   double max_width = 0;
   double y = MARGIN;
+  double stripes = _gloss_pdf_view_stripe_margin (self);
   double avail;
 
   for (guint i = 0; i < _gloss_pdf_view_n_pages (self); i++)
@@ -67,14 +68,16 @@ _gloss_pdf_view_relayout (GlossPdfView *self)
       max_width = MAX (max_width, info->width);
     }
 
-  self->content_width = _gloss_pdf_view_n_pages (self) > 0 ? max_width + 2 * MARGIN : 0;
+  /* The coding stripes' margin is left of the pages; they stay centred
+   * while there is room for it. */
+  self->content_width = _gloss_pdf_view_n_pages (self) > 0 ? max_width + 2 * MARGIN + stripes : 0;
   avail = MAX (view_width, self->content_width);
 
   for (guint i = 0; i < _gloss_pdf_view_n_pages (self); i++)
     {
       GlossPdfPageInfo *info = _gloss_pdf_view_page_info (self, i);
 
-      info->x = floor ((avail - info->width) / 2);
+      info->x = MAX (floor ((avail - info->width) / 2), MARGIN + stripes);
       info->y = y;
       y += info->height + GAP;
     }
@@ -355,7 +358,7 @@ double
 _gloss_pdf_view_fit_width_zoom (GlossPdfView *self)
 {
   double widest = 0;
-  double avail = gtk_widget_get_width (GTK_WIDGET (self)) - 2 * MARGIN;
+  double avail = gtk_widget_get_width (GTK_WIDGET (self)) - 2 * MARGIN - _gloss_pdf_view_stripe_margin (self);
 
   for (guint i = 0; i < _gloss_pdf_view_n_pages (self); i++)
     widest = MAX (widest, _gloss_pdf_view_page_info (self, i)->width_pt);

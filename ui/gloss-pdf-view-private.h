@@ -1,15 +1,17 @@
 /* gloss-pdf-view-private.h: what the parts of GlossPdfView share
  *
- * GlossPdfView is one class in three files: gloss-pdf-view.c (the GObject,
+ * GlossPdfView is one class in four files: gloss-pdf-view.c (the GObject,
  * rendering, drawing, the document), gloss-pdf-view-layout.c (page
- * geometry, scrolling and zoom) and gloss-pdf-view-input.c (selection,
- * gestures, key bindings, the pointer).  Tests include this header to
+ * geometry, scrolling and zoom), gloss-pdf-view-input.c (selection,
+ * gestures, key bindings, the pointer) and gloss-pdf-view-codings.c (the
+ * codings' highlights and stripes, their hit testing and tooltips).  Tests include this header to
  * drive the input handlers the gestures call.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "gloss-coding-stripes.h"
 #include "gloss-page-cache.h"
 #include "gloss-pdf-view.h"
 #include "gloss-render-worker.h"
@@ -30,6 +32,22 @@ typedef struct
   GCancellable *pending;    /* the render job in flight, if any */
   double        pending_scale;
 } GlossPdfPageInfo;
+
+/* One rectangle of a coding's highlight on a page. */
+typedef struct
+{
+  guint     coding;         /* index into coding_info */
+  GlossRect rect;           /* points */
+} GlossPdfMark;
+
+/* A page's share of the codings, in page points: made once per
+ * set_codings or document, never per frame. */
+typedef struct
+{
+  GArray *marks;            /* GlossPdfMark */
+  GArray *stripes;          /* GlossStripe, y in points, columns assigned */
+  guint   n_columns;
+} GlossPdfPageCodings;
 
 typedef struct
 {
@@ -80,7 +98,14 @@ struct _GlossPdfView
   double                 pointer_x;
   double                 pointer_y;
   double                 pinch_zoom;      /* the zoom when a pinch began */
-  gboolean               text_cursor;
+  const char            *cursor_name;     /* static: "text", "pointer" or NULL */
+
+  GPtrArray             *codings;         /* GlossCoding, or NULL */
+  GArray                *coding_info;     /* GlossStripe per shown coding */
+  GPtrArray             *page_codings;    /* GlossPdfPageCodings, per page */
+  gint64                 selected_coding;
+  gint64                 outlined_coder;
+  gint64                 press_stripe;    /* the coding whose bar was pressed */
 };
 
 enum {
@@ -92,6 +117,7 @@ enum {
   PROP_SELECTION_START,
   PROP_SELECTION_END,
   PROP_HAS_SELECTION,
+  PROP_SELECTED_CODING,
   N_PROPS,
 
   PROP_HADJUSTMENT = N_PROPS,
@@ -123,6 +149,8 @@ _gloss_pdf_view_adjustment_value (GtkAdjustment *adjustment)
 void     _gloss_pdf_view_notify                (GlossPdfView   *self,
                                                 guint           prop_id);
 void     _gloss_pdf_view_update_requests       (GlossPdfView   *self);
+void     _gloss_pdf_view_emit_coding_clicked   (GlossPdfView   *self,
+                                                gint64          coding_id);
 
 /* gloss-pdf-view-layout.c */
 double   _gloss_pdf_view_page_render_scale     (GlossPdfView   *self,
@@ -191,5 +219,52 @@ gboolean _gloss_pdf_view_scroll                (GlossPdfView   *self,
                                                 double          dx,
                                                 double          dy,
                                                 GdkModifierType state);
+
+/* gloss-pdf-view-codings.c */
+/* Logical pixels left of each page for the coding stripes, while codings
+ * are set (0 otherwise). */
+double   _gloss_pdf_view_stripe_margin         (GlossPdfView   *self);
+/* Computes the marks and stripes of every page from codings and the
+ * layout. */
+void     _gloss_pdf_view_rebuild_codings       (GlossPdfView   *self);
+void     _gloss_pdf_view_clear_codings         (GlossPdfView   *self);
+void     _gloss_pdf_view_append_highlights     (GlossPdfView   *self,
+                                                GtkSnapshot    *snapshot,
+                                                guint           first,
+                                                guint           last,
+                                                double          hvalue,
+                                                double          vvalue);
+void     _gloss_pdf_view_append_stripes        (GlossPdfView   *self,
+                                                GtkSnapshot    *snapshot,
+                                                guint           first,
+                                                guint           last,
+                                                double          hvalue,
+                                                double          vvalue);
+/* The coding whose highlight is under a widget point: the shortest of
+ * those there, or the one after the selected one when it is among them;
+ * 0 when none. */
+gint64   _gloss_pdf_view_highlight_at          (GlossPdfView   *self,
+                                                double          x,
+                                                double          y);
+/* The coding whose stripe is under a widget point, or 0. */
+gint64   _gloss_pdf_view_stripe_at             (GlossPdfView   *self,
+                                                double          x,
+                                                double          y);
+/* The bar of a coding's stripe on page, in widget coordinates; FALSE
+ * when it has none there. */
+gboolean _gloss_pdf_view_get_stripe_bar        (GlossPdfView   *self,
+                                                gint64          coding_id,
+                                                guint           page,
+                                                graphene_rect_t *bar);
+/* Selects the coding and emits "coding-clicked". */
+void     _gloss_pdf_view_activate_coding       (GlossPdfView   *self,
+                                                gint64          coding_id);
+void     _gloss_pdf_view_set_selected_coding   (GlossPdfView   *self,
+                                                gint64          coding_id);
+gboolean _gloss_pdf_view_query_tooltip         (GtkWidget      *widget,
+                                                int             x,
+                                                int             y,
+                                                gboolean        keyboard_tooltip,
+                                                GtkTooltip     *tooltip);
 
 G_END_DECLS

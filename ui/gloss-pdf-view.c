@@ -18,6 +18,7 @@
 
 enum {
   RENDER_ERROR,
+  CODING_CLICKED,
   N_SIGNALS
 };
 
@@ -34,6 +35,13 @@ _gloss_pdf_view_notify (GlossPdfView *self,
   g_assert (prop_id > PROP_0 && prop_id < N_PROPS);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+void
+_gloss_pdf_view_emit_coding_clicked (GlossPdfView *self,
+                                     gint64        coding_id)
+{
+  g_signal_emit (self, signals[CODING_CLICKED], 0, coding_id);
 }
 
 static gboolean
@@ -395,7 +403,10 @@ gloss_pdf_view_snapshot (GtkWidget   *widget,
   for (guint i = first; i <= last; i++)
     append_page (self, snapshot, i, hvalue, vvalue);
 
+  /* The codings over the glyphs, the text selection above them. */
+  _gloss_pdf_view_append_highlights (self, snapshot, first, last, hvalue, vvalue);
   append_selection (self, snapshot, first, last, hvalue, vvalue);
+  _gloss_pdf_view_append_stripes (self, snapshot, first, last, hvalue, vvalue);
 
   gtk_snapshot_pop (snapshot);
 }
@@ -419,6 +430,7 @@ gloss_pdf_view_dispose (GObject *object)
   g_clear_object (&self->worker);
   g_clear_pointer (&self->layout, gloss_layout_unref);
   g_clear_pointer (&self->sel_rects, g_array_unref);
+  _gloss_pdf_view_clear_codings (self);
   if (self->cache != NULL)
     gloss_page_cache_clear (self->cache);
 
@@ -468,6 +480,9 @@ gloss_pdf_view_get_property (GObject    *object,
       break;
     case PROP_HAS_SELECTION:
       g_value_set_boolean (value, self->sel_start < self->sel_end);
+      break;
+    case PROP_SELECTED_CODING:
+      g_value_set_int64 (value, self->selected_coding);
       break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
@@ -545,6 +560,7 @@ gloss_pdf_view_class_init (GlossPdfViewClass *klass)
   widget_class->measure = gloss_pdf_view_measure;
   widget_class->size_allocate = gloss_pdf_view_size_allocate;
   widget_class->snapshot = gloss_pdf_view_snapshot;
+  widget_class->query_tooltip = _gloss_pdf_view_query_tooltip;
 
   properties[PROP_ZOOM] =
     g_param_spec_double ("zoom", NULL, NULL,
@@ -568,6 +584,9 @@ gloss_pdf_view_class_init (GlossPdfViewClass *klass)
   properties[PROP_HAS_SELECTION] =
     g_param_spec_boolean ("has-selection", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_CODING] =
+    g_param_spec_int64 ("selected-coding", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -582,6 +601,13 @@ gloss_pdf_view_class_init (GlossPdfViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  signals[CODING_CLICKED] =
+    g_signal_new ("coding-clicked",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
 
   _gloss_pdf_view_class_add_bindings (widget_class);
 
@@ -601,6 +627,8 @@ gloss_pdf_view_init (GlossPdfView *self)
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  /* For the coding stripes'. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 
   _gloss_pdf_view_init_controllers (self);
 
@@ -633,6 +661,9 @@ gloss_pdf_view_set_document (GlossPdfView *self,
   g_clear_object (&self->worker);
   gloss_page_cache_clear (self->cache);
   _gloss_pdf_view_select_range (self, 0, 0);
+  /* The codings were the old document's. */
+  _gloss_pdf_view_clear_codings (self);
+  _gloss_pdf_view_set_selected_coding (self, 0);
   g_clear_pointer (&self->layout, gloss_layout_unref);
   g_array_set_size (self->pages, 0);
   self->error_reported = FALSE;

@@ -31,7 +31,10 @@ G_BEGIN_DECLS
  *
  * Signals: "render-error" (const char *message) when poppler cannot open
  * the document or render a page, on the worker thread; emitted on the main
- * thread.
+ * thread.  "coding-clicked" (gint64 coding id) when a coding's highlight
+ * is clicked (a click without a drag: a drag over a highlight selects
+ * text as ever) or its bar in the coding stripes left of each page.
+ * Property "selected-coding" (gint64, 0 for none).
  *
  * Keys (when focused): arrows, Page Up/Down, space, Home/End scroll;
  * Ctrl+plus/minus/0 zoom; Ctrl+C copies, Ctrl+A selects all, Escape clears
@@ -102,6 +105,22 @@ void         gloss_pdf_view_scroll_to_point (GlossPdfView *self,
                                              guint         page,
                                              double        px,
                                              double        py);
+/* codings: (element-type GlossCoding), the visible ones for the open
+ * document; NULL clears.  Takes a reference on the array.  Each is drawn
+ * over its glyphs in its code's colour, translucent, so that overlapping
+ * codings blend, and as a bar in the stripes margin left of each page
+ * (the margin is there while codings are set, even none).  The text
+ * selection is drawn above them.  gloss_pdf_view_set_document() clears
+ * the codings (they were the old document's): set them after it. */
+void         gloss_pdf_view_set_codings     (GlossPdfView *self,
+                                             GPtrArray    *codings);
+/* 0: none.  Draws the coding emphasised and scrolls to it. */
+void         gloss_pdf_view_select_coding   (GlossPdfView *self,
+                                             gint64        coding_id);
+gint64       gloss_pdf_view_get_selected_coding (GlossPdfView *self);
+/* 0: none.  That coder's codings get an outline. */
+void         gloss_pdf_view_set_outlined_coder (GlossPdfView *self,
+                                                gint64        coder_id);
 /* For tests: the size in device pixels of the rendering shown for page
  * and the scale (device pixels per point) it was made at; FALSE when the
  * page has not been rendered. */

@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 
 #define GLOSS_TYPE_TEXT_VIEW (gloss_text_view_get_type ())
 
+/* Signals: "coding-clicked" (gint64 coding id) when a highlight is
+ * clicked (a click without a drag, so that dragging over a highlight still
+ * selects text) or a bar in the coding stripes beside the text.
+ * Properties: "selected-coding" (gint64, 0 for none) besides the
+ * selection's. */
 G_DECLARE_FINAL_TYPE (GlossTextView, gloss_text_view, GLOSS, TEXT_VIEW, GtkTextView)
 
 GtkWidget   *gloss_text_view_new           (void);
@@ -26,5 +31,29 @@ void         gloss_text_view_set_selection (GlossTextView *self,
                                             guint          start,
                                             guint          end);
 void         gloss_text_view_copy_selection (GlossTextView *self);
+
+/* codings: (element-type GlossCoding), the visible ones for the text
+ * shown; NULL clears.  Takes a reference on the array.  Each is drawn over
+ * its text in its code's colour, translucent (overlapping codings blend),
+ * with a bar in the coding stripes.  Setting the layout clears them. */
+void         gloss_text_view_set_codings   (GlossTextView *self,
+                                            GPtrArray     *codings);
+/* 0: none.  Draws the coding emphasised and scrolls to it. */
+void         gloss_text_view_select_coding (GlossTextView *self,
+                                            gint64         coding_id);
+gint64       gloss_text_view_get_selected_coding (GlossTextView *self);
+/* 0: none.  That coder's codings are underlined. */
+void         gloss_text_view_set_outlined_coder (GlossTextView *self,
+                                                 gint64         coder_id);
+/* A click without a drag at (x, y) in the view's coordinates, as the
+ * pointer makes it: for tests and the event controller alike.  Selects
+ * the coding under it (the shortest, or the next one of those there when
+ * one of them is selected already), emits "coding-clicked" and returns its
+ * id; returns 0 when there is none. */
+gint64       gloss_text_view_click         (GlossTextView *self,
+                                            double         x,
+                                            double         y);
+/* The coding stripes margin (a GlossCodingStripes), for tests. */
+GtkWidget   *gloss_text_view_get_stripes   (GlossTextView *self);
 
 G_END_DECLS

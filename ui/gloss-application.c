@@ -18,6 +18,7 @@ struct _GlossApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  gboolean        asked_coder;
 };
 
 G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
@@ -61,6 +62,23 @@ gloss_application_get_window (GlossApplication *self,
   return NULL;
 }
 
+/* On first start, before anything is coded, ask the researcher's name. */
+static void
+gloss_application_maybe_ask_coder (GlossApplication *self,
+                                   GlossWindow      *window)
+{
+  g_autofree char *coder = NULL;
+
+  if (self->asked_coder)
+    return;
+  self->asked_coder = TRUE;
+
+  coder = g_settings_get_string (self->settings, "coder-name");
+  g_strstrip (coder);
+  if (coder[0] == '\0')
+    gloss_window_ask_coder (window, TRUE);
+}
+
 static void
 gloss_application_activate (GApplication *app)
 {
@@ -71,6 +89,7 @@ gloss_application_activate (GApplication *app)
     window = gloss_window_new (self);
 
   gtk_window_present (GTK_WINDOW (window));
+  gloss_application_maybe_ask_coder (self, window);
 }
 
 static void
@@ -93,6 +112,7 @@ gloss_application_open (GApplication  *app,
           if (window == NULL)
             window = gloss_window_new (self);
           gtk_window_present (GTK_WINDOW (window));
+          gloss_application_maybe_ask_coder (self, window);
           gloss_window_open_project (window, files[i]);
         }
       else
@@ -111,6 +131,7 @@ gloss_application_open (GApplication  *app,
   if (window == NULL)
     window = gloss_window_new (self);
   gtk_window_present (GTK_WINDOW (window));
+  gloss_application_maybe_ask_coder (self, window);
 
   if (gloss_window_get_project (window) != NULL)
     gloss_window_import_files (window, G_LIST_MODEL (reports));
@@ -215,6 +236,8 @@ gloss_application_startup (GApplication *app)
     { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
     { "win.go-to-page", { "<Control>l", "<Control>g", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.coded-segments", { "<Control><Shift>s", NULL } },
+    { "win.show-codebook", { "F9", NULL } },
   };
 
   gloss_application_ensure_resources ();

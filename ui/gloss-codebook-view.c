@@ -429,7 +429,7 @@ same_shape (GArray *a,
             GArray *b)
 {
   return a != NULL && b != NULL && a->len == b->len &&
-         memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0;
+         (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0);
 }
 
 /* Shows self->codes through the filter. */

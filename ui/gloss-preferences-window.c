@@ -55,18 +55,33 @@ style_set_mapping (const GValue       *value,
   return g_variant_new_string (style_variants[i]);
 }
 
+/* Applied with the row's button or Enter, not at each keystroke: every
+ * name set becomes a coder in the open project. */
 static void
-on_coder_name_changed (GlossPreferencesWindow *self)
+on_coder_name_apply (GlossPreferencesWindow *self)
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->coder_row))));
   g_autofree char *stored = g_settings_get_string (self->settings, "coder-name");
 
-  /* Empty means "use my user name": keep it empty until really set. */
-  if (g_strcmp0 (name, g_get_real_name ()) == 0 && stored[0] == '\0')
-    return;
+  if (name[0] == '\0')
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self->coder_row));
+      return;
+    }
 
   if (g_strcmp0 (name, stored) != 0)
     g_settings_set_string (self->settings, "coder-name", name);
+}
+
+static void
+on_settings_coder_name_changed (GlossPreferencesWindow *self)
+{
+  g_autofree char *stored = g_settings_get_string (self->settings, "coder-name");
+  g_autofree char *shown = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->coder_row))));
+
+  /* Switched from the header bar while this window is open. */
+  if (stored[0] != '\0' && g_strcmp0 (stored, shown) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->coder_row), stored);
 }
 
 static void
@@ -91,6 +106,7 @@ gloss_preferences_window_class_init (GlossPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/gloss-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, coder_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_coder_name_apply);
 }
 
 static void
@@ -111,8 +127,8 @@ gloss_preferences_window_init (GlossPreferencesWindow *self)
   coder = g_settings_get_string (self->settings, "coder-name");
   gtk_editable_set_text (GTK_EDITABLE (self->coder_row),
                          coder[0] != '\0' ? coder : g_get_real_name ());
-  g_signal_connect_object (self->coder_row, "changed",
-                           G_CALLBACK (on_coder_name_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::coder-name",
+                           G_CALLBACK (on_settings_coder_name_changed), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

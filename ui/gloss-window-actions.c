@@ -90,7 +90,8 @@ _gloss_window_actions_update (GlossWindow *self)
                (is_pdf && gloss_pdf_view_get_selection (self->pdf_view, NULL, NULL)) ||
                (is_text && gloss_text_view_get_selection (self->text_view, NULL, NULL)));
 
-  gtk_widget_set_visible (self->viewer_controls, is_pdf);
+  gtk_widget_set_visible (self->viewer_controls,
+                          is_pdf && g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "reports") == 0);
 
   zoom = gloss_pdf_view_get_zoom (self->pdf_view);
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "zoom");
@@ -99,6 +100,8 @@ _gloss_window_actions_update (GlossWindow *self)
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "fit-width");
   g_simple_action_set_state (G_SIMPLE_ACTION (action),
                              g_variant_new_boolean (gloss_pdf_view_get_fit_width (self->pdf_view)));
+
+  _gloss_window_coding_update (self);
 }
 
 /* New project */

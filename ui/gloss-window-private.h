@@ -4,6 +4,13 @@
  */
 #pragma once
 
+#include "gloss-codebook.h"
+#include "gloss-codebook-view.h"
+#include "gloss-code-picker.h"
+#include "gloss-coder-button.h"
+#include "gloss-codings-list.h"
+#include "gloss-memo-editor.h"
+#include "gloss-segments-view.h"
 #include "gloss-importer.h"
 #include "gloss-start-page.h"
 #include "gloss-window.h"
@@ -30,6 +37,23 @@ struct _GlossWindow
   gint64                import_first_new_id;
   gboolean              asking_password;
 
+  /* coding (gloss-window-coding.c, gloss-window-sidebar.c) */
+  GlossProject         *coding_project;    /* whose signals we follow */
+  char                 *coder_name;        /* the current coder */
+  gint64                coder_id;          /* in the project, 0 until stored */
+  gint64                memo_code_id;      /* the code selected last */
+  gint64                memo_coding_id;    /* the coding activated last */
+  gint64                memo_coding_coder_id;
+  AdwMessageDialog     *coder_dialog;
+  gboolean              asking_first_coder; /* no coder stored until answered */
+  gint64                pending_coding_id; /* to select once its document shows */
+  gint64                recode_coding_id;  /* the picker changes this coding's code */
+  gboolean              recode_arming;
+  GlossCodebookView    *codebook_view;
+  GlossCodingsList     *codings_list;
+  GlossMemoEditor      *memo_editor;
+  GlossSegmentsView    *segments_view;
+
   /* template children */
   AdwToastOverlay      *toast_overlay;
   AdwHeaderBar         *header_bar;
@@ -52,6 +76,20 @@ struct _GlossWindow
   AdwStatusPage        *error_page;
   GlossPdfView         *pdf_view;
   GlossTextView        *text_view;
+  GtkWidget            *back_button;
+  GlossCoderButton     *coder_button;
+  GtkWidget            *sidebar_button;
+  GtkMenuButton        *code_button;
+  GlossCodePicker      *code_picker;
+  GtkPaned             *coding_paned;
+  GtkStack             *content_stack;
+  GtkWidget            *coding_sidebar;
+  GtkStack             *sidebar_stack;
+  GtkBox               *codebook_box;
+  GtkBox               *codings_box;
+  GtkBox               *memo_box;
+  GtkMenuButton        *memo_target_button;
+  GtkBox               *segments_box;
 };
 
 /* gloss-window.c */
@@ -66,6 +104,35 @@ void     _gloss_window_add_recent          (GlossWindow  *self,
 void     _gloss_window_show_error          (GlossWindow  *self,
                                             const char   *heading,
                                             const char   *body);
+
+/* gloss-window-coding.c */
+void     _gloss_window_coding_init         (GlossWindow  *self);
+void     _gloss_window_coding_dispose      (GlossWindow  *self);
+/* After a project opened or closed (self->project NULL). */
+void     _gloss_window_coding_set_project  (GlossWindow  *self);
+/* After the viewer shows another document (or none). */
+void     _gloss_window_coding_set_document (GlossWindow  *self);
+void     _gloss_window_coding_update       (GlossWindow  *self);
+void     _gloss_window_coding_class_init   (GtkWidgetClass *widget_class);
+gboolean _gloss_window_get_selection       (GlossWindow  *self,
+                                            guint        *start,
+                                            guint        *end);
+gboolean _gloss_window_apply_code          (GlossWindow  *self,
+                                            gint64        code_id);
+
+/* gloss-window-sidebar.c: the codebook, codings and memo panel, the coded
+ * segments, highlights in the viewers */
+void     _gloss_window_sidebar_init        (GlossWindow  *self);
+void     _gloss_window_sidebar_dispose     (GlossWindow  *self);
+void     _gloss_window_sidebar_set_project (GlossWindow  *self);
+void     _gloss_window_sidebar_set_document (GlossWindow *self);
+void     _gloss_window_sidebar_update      (GlossWindow  *self);
+/* After codings changed (or undo, redo). */
+void     _gloss_window_sidebar_refresh     (GlossWindow  *self);
+void     _gloss_window_sidebar_coder_changed (GlossWindow *self);
+void     _gloss_window_sidebar_coding_added (GlossWindow *self,
+                                            GlossCoding  *coding);
+GPtrArray *_gloss_window_list_visible_codings (GlossWindow *self);
 
 /* gloss-window-import.c */
 void     _gloss_window_import_init         (GlossWindow  *self);

@@ -113,6 +113,8 @@ load_document_done (GObject      *object,
       gloss_text_view_set_layout (self->text_view, ld->layout);
       gloss_window_set_viewer_mode (self, "text");
     }
+
+  _gloss_window_coding_set_document (self);
 }
 
 static void
@@ -126,6 +128,7 @@ gloss_window_clear_viewer (GlossWindow *self)
   gloss_text_view_set_layout (self->text_view, NULL);
   adw_window_title_set_subtitle (self->window_title, "");
   gloss_window_set_viewer_mode (self, "empty");
+  _gloss_window_coding_set_document (self);
 }
 
 static void
@@ -142,6 +145,7 @@ gloss_window_load_document (GlossWindow   *self,
   g_set_object (&self->document, document);
   adw_window_title_set_subtitle (self->window_title, gloss_document_get_name (document));
   gloss_window_set_viewer_mode (self, "loading");
+  _gloss_window_coding_set_document (self);
 
   ld = g_new0 (LoadData, 1);
   ld->project = g_object_ref (self->project);
@@ -366,6 +370,7 @@ gloss_window_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   _gloss_window_import_dispose (self);
+  _gloss_window_coding_dispose (self);
 
   if (self->project != NULL)
     {
@@ -404,6 +409,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   g_type_ensure (GLOSS_TYPE_DOCUMENT_LIST);
   g_type_ensure (GLOSS_TYPE_PDF_VIEW);
   g_type_ensure (GLOSS_TYPE_TEXT_VIEW);
+  g_type_ensure (GLOSS_TYPE_CODER_BUTTON);
+  g_type_ensure (GLOSS_TYPE_CODE_PICKER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/gloss-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
@@ -427,6 +434,20 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, pdf_view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, text_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, coder_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, code_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, code_picker);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, coding_paned);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, coding_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, codebook_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, codings_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, memo_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, memo_target_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, segments_box);
   gtk_widget_class_bind_template_callback (widget_class, on_page_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_pdf_render_error);
   gtk_widget_class_bind_template_callback (widget_class, on_import_cancel_clicked);
@@ -436,6 +457,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-document", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-document", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "win.copy", NULL);
+  _gloss_window_coding_class_init (widget_class);
 }
 
 static void
@@ -482,6 +504,7 @@ gloss_window_init (GlossWindow *self)
 
   _gloss_window_actions_init (self);
   _gloss_window_import_init (self);
+  _gloss_window_coding_init (self);
   gloss_window_update_viewer_controls (self);
   _gloss_window_actions_update (self);
 }
@@ -636,6 +659,7 @@ _gloss_window_set_project (GlossWindow  *self,
   gtk_stack_set_visible_child_name (self->main_stack, "project");
 
   _gloss_window_add_recent (self, gloss_project_get_path (project));
+  _gloss_window_coding_set_project (self);
   _gloss_window_actions_update (self);
 
   if (gloss_document_list_get_n_documents (self->document_list) > 0)
@@ -654,6 +678,7 @@ gloss_window_close_project (GlossWindow *self)
   gloss_window_clear_viewer (self);
   gloss_document_list_set_project (self->document_list, NULL);
   g_clear_object (&self->project);
+  _gloss_window_coding_set_project (self);
 
   adw_window_title_set_title (self->window_title, "Gloss");
   adw_window_title_set_subtitle (self->window_title, "");
@@ -733,4 +758,68 @@ gloss_window_get_text_view (GlossWindow *self)
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
 
   return self->text_view;
+}
+
+GtkWidget *
+gloss_window_get_coder_button (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->coder_button);
+}
+
+GtkWidget *
+gloss_window_get_code_picker (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->code_picker);
+}
+
+GtkWidget *
+gloss_window_get_codebook_view (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->codebook_view);
+}
+
+GtkWidget *
+gloss_window_get_codings_list (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->codings_list);
+}
+
+GtkWidget *
+gloss_window_get_memo_editor (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->memo_editor);
+}
+
+GtkWidget *
+gloss_window_get_segments_view (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->segments_view);
+}
+
+const char *
+gloss_window_get_content_page (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+const char *
+gloss_window_get_sidebar_page (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->sidebar_stack);
 }

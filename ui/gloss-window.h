@@ -31,6 +31,14 @@ void               gloss_window_import_files       (GlossWindow      *self,
 gboolean           gloss_window_get_importing      (GlossWindow      *self);
 void               gloss_window_add_toast          (GlossWindow      *self,
                                                     const char       *title);
+/* Asks for the researcher's name: on first start (prefilled with the
+ * system's name), or for "New Coder…". */
+void               gloss_window_ask_coder          (GlossWindow      *self,
+                                                    gboolean          first_start);
+/* The current coder: GSettings "coder-name", or the system's name. */
+const char        *gloss_window_get_coder_name     (GlossWindow      *self);
+/* Its id in the open project (0 without one). */
+gint64             gloss_window_get_coder_id       (GlossWindow      *self);
 
 /* For tests and other widgets. */
 const char        *gloss_window_get_page_name      (GlossWindow      *self);
@@ -40,5 +48,15 @@ GlossDocument     *gloss_window_get_document       (GlossWindow      *self);
 GlossDocumentList *gloss_window_get_document_list  (GlossWindow      *self);
 GlossPdfView      *gloss_window_get_pdf_view       (GlossWindow      *self);
 GlossTextView     *gloss_window_get_text_view      (GlossWindow      *self);
+GtkWidget         *gloss_window_get_coder_button   (GlossWindow      *self);
+GtkWidget         *gloss_window_get_code_picker    (GlossWindow      *self);
+GtkWidget         *gloss_window_get_codebook_view  (GlossWindow      *self);
+GtkWidget         *gloss_window_get_codings_list   (GlossWindow      *self);
+GtkWidget         *gloss_window_get_memo_editor    (GlossWindow      *self);
+GtkWidget         *gloss_window_get_segments_view  (GlossWindow      *self);
+/* "reports" or "segments" */
+const char        *gloss_window_get_content_page   (GlossWindow      *self);
+/* "codebook", "codings" or "memo" */
+const char        *gloss_window_get_sidebar_page   (GlossWindow      *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "gloss-pdf-view-private.h"
+#include "gloss-text-view.h"
 
 #define DRAG_THRESHOLD  3.0
 
@@ -198,6 +199,8 @@ _gloss_pdf_view_drag_begin (GlossPdfView    *self,
   gtk_widget_grab_focus (GTK_WIDGET (self));
 
   self->drag_active = FALSE;
+  self->press_in_selection = FALSE;
+  self->selection_dragged = FALSE;
 
   /* A press on a coding's stripe selects the coding, never text. */
   self->press_stripe = _gloss_pdf_view_stripe_at (self, x, y);
@@ -206,6 +209,17 @@ _gloss_pdf_view_drag_begin (GlossPdfView    *self,
 
   if (!caret_at_widget_point (self, x, y, &self->drag_anchor))
     return;
+
+  /* A press inside the selection may drag it onto a code: decided here,
+   * at the press, and never again during the gesture (a new selection
+   * comes under the pointer as it is made). */
+  if ((state & GDK_SHIFT_MASK) == 0 && self->sel_start < self->sel_end)
+    {
+      guint offset;
+
+      self->press_in_selection = char_at_widget_point (self, x, y, &offset) &&
+                                 self->sel_start <= offset && offset < self->sel_end;
+    }
 
   /* Shift+click extends the selection from its anchor. */
   if ((state & GDK_SHIFT_MASK) != 0 && self->sel_start < self->sel_end)
@@ -235,6 +249,13 @@ _gloss_pdf_view_drag_update (GlossPdfView *self,
   if (!self->drag_moved && hypot (dx, dy) < DRAG_THRESHOLD)
     return;
 
+  /* The drag source takes this drag once it passes its own threshold. */
+  if (self->press_in_selection)
+    {
+      self->drag_moved = TRUE;
+      return;
+    }
+
   /* A double click's second press drags by words in other viewers; here it
    * keeps the word it selected until the pointer really moves. */
   self->drag_moved = TRUE;
@@ -248,6 +269,16 @@ void
 _gloss_pdf_view_drag_end (GlossPdfView *self)
 {
   g_clear_handle_id (&self->autoscroll_id, g_source_remove);
+
+  /* The drag and drop reset the gestures: the selection stays, to be
+   * coded. */
+  if (self->selection_dragged)
+    {
+      self->selection_dragged = FALSE;
+      self->press_in_selection = FALSE;
+      self->drag_active = FALSE;
+      return;
+    }
 
   if (self->press_stripe != 0)
     {
@@ -268,6 +299,50 @@ _gloss_pdf_view_drag_end (GlossPdfView *self)
     }
 
   self->drag_active = FALSE;
+  self->press_in_selection = FALSE;
+}
+
+GdkContentProvider *
+_gloss_pdf_view_drag_prepare (GlossPdfView *self,
+                              double        x,
+                              double        y)
+{
+  g_autofree char *text = NULL;
+
+  if (!self->press_in_selection || self->layout == NULL || self->sel_start >= self->sel_end)
+    return NULL;
+
+  text = gloss_layout_dup_range (self->layout, self->sel_start, self->sel_end);
+  if (self->drag_source != NULL)
+    {
+      g_autoptr(GdkPaintable) icon = gloss_selection_drag_icon_new (GTK_WIDGET (self), text);
+
+      gtk_drag_source_set_icon (self->drag_source, icon, -8, -8);
+    }
+
+  g_clear_handle_id (&self->autoscroll_id, g_source_remove);
+  self->selection_dragged = TRUE;
+
+  return gloss_selection_drag_content_new (self->sel_start, self->sel_end);
+}
+
+static GdkContentProvider *
+drag_prepare_cb (GlossPdfView  *self,
+                 double         x,
+                 double         y,
+                 GtkDragSource *source)
+{
+  return _gloss_pdf_view_drag_prepare (self, x, y);
+}
+
+static void
+drag_source_end_cb (GlossPdfView  *self,
+                    GdkDrag       *drag,
+                    gboolean       delete_data,
+                    GtkDragSource *source)
+{
+  self->selection_dragged = FALSE;
+  self->press_in_selection = FALSE;
 }
 
 void
@@ -597,6 +672,16 @@ _gloss_pdf_view_init_controllers (GlossPdfView *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
   g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (click_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  /* Dragging the selection onto a code codes it.  The source only offers
+   * content when the press was inside the selection (see drag_begin), and
+   * then the drag-select gesture above leaves the drag to it. */
+  self->drag_source = gtk_drag_source_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->drag_source), GDK_BUTTON_PRIMARY);
+  gtk_drag_source_set_actions (self->drag_source, GDK_ACTION_COPY);
+  g_signal_connect_swapped (self->drag_source, "prepare", G_CALLBACK (drag_prepare_cb), self);
+  g_signal_connect_swapped (self->drag_source, "drag-end", G_CALLBACK (drag_source_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drag_source));
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (controller, "motion", G_CALLBACK (motion_cb), self);

@@ -93,6 +93,9 @@ struct _GlossPdfView
   double                 drag_dy;
   gboolean               drag_active;
   gboolean               drag_moved;
+  gboolean               press_in_selection; /* the press may drag the selection out */
+  gboolean               selection_dragged;  /* and it did: a drag and drop began */
+  GtkDragSource         *drag_source;
   guint                  last_n_press;
   guint                  autoscroll_id;
   double                 pointer_x;
@@ -214,6 +217,13 @@ void     _gloss_pdf_view_click                 (GlossPdfView   *self,
 void     _gloss_pdf_view_motion                (GlossPdfView   *self,
                                                 double          x,
                                                 double          y);
+/* The drag source's "prepare": the selection as a
+ * "gloss-selection:START-END" string (with a drag icon of its text) when
+ * the press that began the gesture was inside the selection, NULL (no
+ * drag and drop: the press selects text) otherwise. */
+GdkContentProvider *_gloss_pdf_view_drag_prepare (GlossPdfView *self,
+                                                  double        x,
+                                                  double        y);
 /* TRUE when the scroll was taken (Ctrl held: zoom about the pointer). */
 gboolean _gloss_pdf_view_scroll                (GlossPdfView   *self,
                                                 double          dx,

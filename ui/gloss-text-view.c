@@ -9,8 +9,12 @@
 
 #include <math.h>
 
+#include "gloss-codebook-view-private.h"
 #include "gloss-coding-stripes.h"
 #include "gloss-text-view.h"
+
+/* The drag icon's label: this many characters of the selection at most. */
+#define DRAG_ICON_CHARS 30
 
 #define DRAG_THRESHOLD 3.0
 
@@ -34,6 +38,10 @@ struct _GlossTextView
   gboolean            pressed;
   double              press_x;
   double              press_y;
+
+  GtkDragSource      *drag_source;
+  gboolean            press_in_selection;  /* the press may drag the selection out */
+  gboolean            selection_dragged;   /* and it did */
 };
 
 G_DEFINE_FINAL_TYPE (GlossTextView, gloss_text_view, GTK_TYPE_TEXT_VIEW)
@@ -477,10 +485,24 @@ legacy_event_cb (GlossTextView            *self,
 
   if (type == GDK_BUTTON_PRESS)
     {
+      /* Inside the selection, GtkTextView would start its own drag of
+       * the text: the press is ours, for our drag source. */
+      if (gloss_text_view_drag_press (self, point.x, point.y, gdk_event_get_modifier_state (event)))
+        {
+          self->pressed = FALSE;
+          return GDK_EVENT_STOP;
+        }
+
       self->pressed = TRUE;
       self->press_x = point.x;
       self->press_y = point.y;
       return GDK_EVENT_PROPAGATE;
+    }
+
+  if (self->press_in_selection)
+    {
+      gloss_text_view_drag_release (self, point.x, point.y);
+      return GDK_EVENT_STOP;
     }
 
   if (self->pressed &&
@@ -498,6 +520,25 @@ legacy_event_cb (GlossTextView            *self,
 
   self->pressed = FALSE;
   return GDK_EVENT_PROPAGATE;
+}
+
+static GdkContentProvider *
+drag_prepare_cb (GlossTextView *self,
+                 double         x,
+                 double         y,
+                 GtkDragSource *source)
+{
+  return gloss_text_view_drag_prepare (self);
+}
+
+static void
+drag_source_end_cb (GlossTextView *self,
+                    GdkDrag       *drag,
+                    gboolean       delete_data,
+                    GtkDragSource *source)
+{
+  self->press_in_selection = FALSE;
+  self->selection_dragged = FALSE;
 }
 
 static void
@@ -664,6 +705,17 @@ gloss_text_view_init (GlossTextView *self)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (controller, "event", G_CALLBACK (legacy_event_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  /* Before the legacy controller above (controllers run last added
+   * first): it sees the press that the legacy controller then keeps from
+   * GtkTextView. */
+  self->drag_source = gtk_drag_source_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->drag_source), GDK_BUTTON_PRIMARY);
+  gtk_drag_source_set_actions (self->drag_source, GDK_ACTION_COPY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->drag_source), GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (self->drag_source, "prepare", G_CALLBACK (drag_prepare_cb), self);
+  g_signal_connect_swapped (self->drag_source, "drag-end", G_CALLBACK (drag_source_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drag_source));
 
   g_signal_connect (self, "notify::vadjustment", G_CALLBACK (vadjustment_changed_cb), NULL);
 }
@@ -867,6 +919,189 @@ gloss_text_view_click (GlossTextView *self,
 
   activate_coding (self, id);
   return id;
+}
+
+/* The character under a point in the view's coordinates, not past the
+ * end of its line nor in the stripes. */
+static gboolean
+char_at_point (GlossTextView *self,
+               double         x,
+               double         y,
+               guint         *offset)
+{
+  GtkTextIter iter;
+  GdkRectangle location;
+  graphene_point_t in_stripes;
+  int bx, by;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->stripes)) &&
+      gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (self->stripes),
+                                &GRAPHENE_POINT_INIT (x, y), &in_stripes) &&
+      gtk_widget_contains (GTK_WIDGET (self->stripes), in_stripes.x, in_stripes.y))
+    return FALSE;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) floor (x), (int) floor (y), &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by))
+    return FALSE;
+
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &location);
+  if (by < location.y || by >= location.y + location.height)
+    return FALSE;
+
+  *offset = (guint) gtk_text_iter_get_offset (&iter);
+  return TRUE;
+}
+
+gboolean
+gloss_text_view_drag_press (GlossTextView   *self,
+                            double           x,
+                            double           y,
+                            GdkModifierType  state)
+{
+  guint offset;
+
+  g_return_val_if_fail (GLOSS_IS_TEXT_VIEW (self), FALSE);
+
+  self->press_in_selection = FALSE;
+  self->selection_dragged = FALSE;
+
+  if ((state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0 ||
+      self->sel_start >= self->sel_end ||
+      !char_at_point (self, x, y, &offset) ||
+      offset < self->sel_start || offset >= self->sel_end)
+    return FALSE;
+
+  self->press_in_selection = TRUE;
+  self->press_x = x;
+  self->press_y = y;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  return TRUE;
+}
+
+GdkContentProvider *
+gloss_text_view_drag_prepare (GlossTextView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_autoptr(GdkPaintable) icon = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_TEXT_VIEW (self), NULL);
+
+  if (!self->press_in_selection || self->sel_start >= self->sel_end)
+    return NULL;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) self->sel_start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) self->sel_end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  icon = gloss_selection_drag_icon_new (GTK_WIDGET (self), text);
+  gtk_drag_source_set_icon (self->drag_source, icon, -8, -8);
+
+  self->selection_dragged = TRUE;
+
+  return gloss_selection_drag_content_new (self->sel_start, self->sel_end);
+}
+
+void
+gloss_text_view_drag_release (GlossTextView *self,
+                              double         x,
+                              double         y)
+{
+  g_return_if_fail (GLOSS_IS_TEXT_VIEW (self));
+
+  if (!self->press_in_selection)
+    return;
+
+  self->press_in_selection = FALSE;
+  self->pressed = FALSE;
+
+  /* A click in the selection puts the cursor there, as GtkTextView's
+   * does. */
+  if (!self->selection_dragged)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+      GtkTextIter iter;
+      int bx, by;
+
+      gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                             (int) floor (self->press_x), (int) floor (self->press_y),
+                                             &bx, &by);
+      gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by);
+      gtk_text_buffer_place_cursor (buffer, &iter);
+    }
+
+  self->selection_dragged = FALSE;
+}
+
+GdkContentProvider *
+gloss_selection_drag_content_new (guint start,
+                                  guint end)
+{
+  g_autofree char *text = g_strdup_printf (GLOSS_SELECTION_DRAG_PREFIX "%u-%u", start, end);
+
+  return gdk_content_provider_new_typed (G_TYPE_STRING, text);
+}
+
+GdkPaintable *
+gloss_selection_drag_icon_new (GtkWidget  *widget,
+                               const char *text)
+{
+  const double pad_x = 10, pad_y = 5, radius = 8;
+  const GdkRGBA background = { 0.21, 0.52, 0.89, 0.95 };  /* GNOME's accent blue */
+  const GdkRGBA foreground = { 1.0, 1.0, 1.0, 1.0 };
+  g_autoptr(GString) label = g_string_new (NULL);
+  g_autoptr(PangoLayout) layout = NULL;
+  GtkSnapshot *snapshot;
+  GskRoundedRect outline;
+  gboolean space = FALSE;
+  guint n = 0;
+  int width, height;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  /* The start of the text on one line, its runs of spaces and line
+   * breaks one space. */
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = label->len > 0;
+          continue;
+        }
+      if (n + (space ? 1 : 0) >= DRAG_ICON_CHARS)
+        {
+          g_string_append (label, "…");
+          break;
+        }
+      if (space)
+        {
+          g_string_append_c (label, ' ');
+          n++;
+          space = FALSE;
+        }
+      g_string_append_unichar (label, c);
+      n++;
+    }
+
+  layout = gtk_widget_create_pango_layout (widget, label->str);
+  pango_layout_get_pixel_size (layout, &width, &height);
+
+  snapshot = gtk_snapshot_new ();
+  gsk_rounded_rect_init_from_rect (&outline,
+                                   &GRAPHENE_RECT_INIT (0, 0, width + 2 * pad_x, height + 2 * pad_y),
+                                   radius);
+  gtk_snapshot_push_rounded_clip (snapshot, &outline);
+  gtk_snapshot_append_color (snapshot, &background, &outline.bounds);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (pad_x, pad_y));
+  gtk_snapshot_append_layout (snapshot, layout, &foreground);
+
+  return gtk_snapshot_free_to_paintable (snapshot, &GRAPHENE_SIZE_INIT (width + 2 * pad_x, height + 2 * pad_y));
 }
 
 GtkWidget *

@@ -53,6 +53,35 @@ void         gloss_text_view_set_outlined_coder (GlossTextView *self,
 gint64       gloss_text_view_click         (GlossTextView *self,
                                             double         x,
                                             double         y);
+/* Dragging the selection onto a code codes it: a press inside the
+ * selection (without Shift or Ctrl) keeps GtkTextView's own gestures out
+ * (no new selection, no text/plain drag of its own) and a drag from there
+ * offers gloss_selection_drag_content_new(); a release without a drag
+ * clears the selection as a click does.  For tests and the event
+ * controllers alike, in the view's coordinates:
+ * gloss_text_view_drag_press() returns TRUE when the press is the start of
+ * such a drag; gloss_text_view_drag_prepare() is the drag source's
+ * "prepare": the content, or NULL when the press was not inside the
+ * selection; gloss_text_view_drag_release() a release of that press
+ * without a drag and drop. */
+gboolean     gloss_text_view_drag_press    (GlossTextView *self,
+                                            double         x,
+                                            double         y,
+                                            GdkModifierType state);
+GdkContentProvider *gloss_text_view_drag_prepare (GlossTextView *self);
+void         gloss_text_view_drag_release  (GlossTextView *self,
+                                            double         x,
+                                            double         y);
+
+/* Shared with GlossPdfView: the content of a selection's drag, the string
+ * "gloss-selection:START-END" (code points, end exclusive) as a
+ * G_TYPE_STRING, which the codebook accepts on a code; and its drag icon,
+ * a small rounded label with the start of text. */
+GdkContentProvider *gloss_selection_drag_content_new (guint      start,
+                                                      guint      end);
+GdkPaintable       *gloss_selection_drag_icon_new    (GtkWidget  *widget,
+                                                      const char *text);
+
 /* The coding stripes margin (a GlossCodingStripes), for tests. */
 GtkWidget   *gloss_text_view_get_stripes   (GlossTextView *self);
 

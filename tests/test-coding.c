@@ -9,6 +9,7 @@
 
 #include "gloss-application.h"
 #include "gloss-codebook.h"
+#include "gloss-codebook-view-private.h"
 #include "gloss-code-picker.h"
 #include "gloss-coder-button.h"
 #include "gloss-codings-list.h"
@@ -222,6 +223,12 @@ fixture_setup (Fixture       *fixture,
 
   /* Each test starts as on a first start. */
   g_settings_reset (settings, "coder-name");
+  g_settings_reset (settings, "panel-width");
+  g_settings_reset (settings, "panel-visible");
+  g_settings_reset (settings, "document-list-visible");
+  g_settings_reset (settings, "visible-coders-mode");
+  g_settings_reset (settings, "hidden-coders");
+  g_settings_reset (settings, "outline-mine");
 
   fixture->tmpdir = gloss_test_make_tmpdir ();
   fixture->window = gloss_window_new (app);
@@ -1016,6 +1023,149 @@ log_writer (GLogLevelFlags   log_level,
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
+static int
+min_width (GtkWidget *widget)
+{
+  int min = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  return min;
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+} WidthWait;
+
+static gboolean
+width_is (gpointer data)
+{
+  WidthWait *wait = data;
+
+  return ABS (gtk_widget_get_width (wait->widget) - wait->width) <= 2;
+}
+
+/* The panel fits a small window, keeps its width, and the codebook keeps
+ * its selection through the filter. */
+static void
+test_layout (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GlossCode) parent = NULL;
+  g_autoptr(GlossCode) child = NULL;
+  g_autoptr(GlossCode) other = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossCodebookView *codebook;
+  GtkEditable *filter;
+  GtkWidget *panel;
+  GtkPaned *paned;
+  WidthWait wait;
+
+  open_project (fixture);
+  parent = gloss_project_add_code (fixture->project, 0, "Leadership and management oversight of frontline practice",
+                                   "#9141ac", NULL, &error);
+  g_assert_no_error (error);
+  child = gloss_project_add_code (fixture->project, gloss_code_get_id (parent),
+                                  "Workforce stability and caseloads of social workers", "#2ec27e", NULL, &error);
+  g_assert_no_error (error);
+  other = gloss_project_add_code (fixture->project, 0, "Early help", "#e5a50a", NULL, &error);
+  g_assert_no_error (error);
+  show_document (fixture, fixture->pdf_id, TRUE);
+
+  codebook = GLOSS_CODEBOOK_VIEW (gloss_window_get_codebook_view (fixture->window));
+  paned = GTK_PANED (gtk_widget_get_ancestor (GTK_WIDGET (codebook), GTK_TYPE_PANED));
+  panel = gtk_paned_get_end_child (paned);
+
+  /* Narrow enough for a 1000 px window: long names ellipsize. */
+  gloss_codebook_view_select_code (codebook, gloss_code_get_id (child));
+  settle (100);
+  g_assert_cmpint (min_width (GTK_WIDGET (codebook)), <=, 220);
+  g_assert_cmpint (min_width (panel), <=, 230);
+
+  /* The panel opens at the width kept in the settings, and keeps a new one. */
+  wait.widget = panel;
+  wait.width = g_settings_get_int (settings, "panel-width");
+  g_assert_true (wait_for (width_is, &wait, 5000));
+  gtk_paned_set_position (paned, gtk_paned_get_position (paned) - 60);
+  wait.width += 60;
+  g_assert_true (wait_for (width_is, &wait, 5000));
+  g_assert_cmpint (ABS (g_settings_get_int (settings, "panel-width") - wait.width), <=, 2);
+
+  /* The panel and the reports list hide, and that is kept. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-document-list", NULL));
+  g_assert_false (g_settings_get_boolean (settings, "document-list-visible"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gloss_window_get_document_list (fixture->window))) &&
+                  gtk_widget_get_mapped (GTK_WIDGET (gloss_window_get_document_list (fixture->window))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-document-list", NULL));
+  g_assert_true (g_settings_get_boolean (settings, "document-list-visible"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-codebook", NULL));
+  g_assert_false (gtk_widget_get_visible (panel));
+  g_assert_false (g_settings_get_boolean (settings, "panel-visible"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-codebook", NULL));
+  g_assert_true (gtk_widget_get_visible (panel));
+
+  /* A filter that hides the selected code; cleared, the code is selected
+   * again, inside its parent. */
+  filter = gloss_codebook_view_get_filter_entry (codebook);
+  {
+    GtkTreeListRow *row = NULL;
+    guint position;
+
+    /* Close the parent first: the code is found inside it. */
+    position = 0;
+    row = gtk_tree_list_model_get_row (GTK_TREE_LIST_MODEL (gloss_codebook_view_get_model (codebook)), position);
+    gtk_tree_list_row_set_expanded (row, FALSE);
+    g_object_unref (row);
+  }
+  gtk_editable_set_text (filter, "workforce");
+  settle (400);  /* "search-changed" comes after a pause */
+  gloss_codebook_view_select_code (codebook, gloss_code_get_id (child));
+  g_assert_cmpint (gloss_codebook_view_get_selected_code (codebook), ==, gloss_code_get_id (child));
+  gtk_editable_set_text (filter, "early");
+  settle (400);  /* "search-changed" comes after a pause */
+  g_assert_cmpint (gloss_codebook_view_get_selected_code (codebook), ==, 0);
+  gtk_editable_set_text (filter, "");
+  settle (400);  /* "search-changed" comes after a pause */
+  g_assert_cmpint (gloss_codebook_view_get_selected_code (codebook), ==, gloss_code_get_id (child));
+
+  /* Another code chosen meanwhile wins. */
+  gtk_editable_set_text (filter, "early");
+  settle (400);  /* "search-changed" comes after a pause */
+  gloss_codebook_view_select_code (codebook, gloss_code_get_id (other));
+  gtk_editable_set_text (filter, "");
+  settle (400);  /* "search-changed" comes after a pause */
+  g_assert_cmpint (gloss_codebook_view_get_selected_code (codebook), ==, gloss_code_get_id (other));
+
+  /* Whose codings are shown is kept. */
+  {
+    GlossCoderButton *button = GLOSS_CODER_BUTTON (gloss_window_get_coder_button (fixture->window));
+    g_auto(GStrv) hidden = NULL;
+    g_autofree char *mode = NULL;
+
+    gloss_coder_button_set_visibility (button, GLOSS_CODER_VISIBILITY_CHOSEN);
+    gloss_coder_button_set_coder_shown (button, "Zed", FALSE);
+    gloss_coder_button_set_outline_mine (button, TRUE);
+    mode = g_settings_get_string (settings, "visible-coders-mode");
+    hidden = g_settings_get_strv (settings, "hidden-coders");
+    g_assert_cmpstr (mode, ==, "chosen");
+    g_assert_cmpuint (g_strv_length (hidden), ==, 1);
+    g_assert_cmpstr (hidden[0], ==, "Zed");
+    g_assert_true (g_settings_get_boolean (settings, "outline-mine"));
+  }
+  /* ... and restored in a new window. */
+  {
+    GlossWindow *second = gloss_window_new (app);
+    GlossCoderButton *button = GLOSS_CODER_BUTTON (gloss_window_get_coder_button (second));
+
+    g_assert_cmpint (gloss_coder_button_get_visibility (button), ==, GLOSS_CODER_VISIBILITY_CHOSEN);
+    g_assert_false (gloss_coder_button_get_coder_shown (button, "Zed"));
+    g_assert_true (gloss_coder_button_get_outline_mine (button));
+    gtk_window_destroy (GTK_WINDOW (second));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1032,6 +1182,7 @@ main (int   argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
 
+  g_test_add ("/coding/layout", Fixture, NULL, fixture_setup, test_layout, fixture_teardown);
   g_test_add ("/coding/coders", Fixture, NULL, fixture_setup, test_coders, fixture_teardown);
   g_test_add ("/coding/apply-undo-redo", Fixture, NULL, fixture_setup, test_apply_undo_redo, fixture_teardown);
   g_test_add ("/coding/text-and-pins", Fixture, NULL, fixture_setup, test_text_and_pins, fixture_teardown);

@@ -64,6 +64,7 @@ struct _GlossCodebookView
   GHashTable         *expanded;     /* ids of expanded codes, unfiltered */
 
   gint64              selected_id;
+  gint64              hidden_selected_id; /* selected, then hidden by the filter */
   guint               reset_suppress_source;
   gboolean            suppress_activate;
 

@@ -253,6 +253,10 @@ on_selection_changed (GlossCodebookView *self)
 
   gloss_codebook_view_update_actions (self);
 
+  /* Another code chosen: the one the filter hid is forgotten. */
+  if (id != 0)
+    self->hidden_selected_id = 0;
+
   if (id == self->selected_id)
     return;
 
@@ -260,6 +264,32 @@ on_selection_changed (GlossCodebookView *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CODE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PIN]);
   g_signal_emit (self, signals[CODE_SELECTED], 0, id);
+}
+
+/* Expands the ancestors of code, from the root down, so that it shows. */
+static void
+expand_ancestors (GlossCodebookView *self,
+                  GlossCode         *code)
+{
+  g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (gint64 parent_id = gloss_code_get_parent_id (code); parent_id != 0;)
+    {
+      GlossCode *parent = gloss_codebook_view_lookup_code (self, parent_id);
+
+      g_array_prepend_val (chain, parent_id);
+      parent_id = parent != NULL ? gloss_code_get_parent_id (parent) : 0;
+    }
+  for (guint i = 0; i < chain->len; i++)
+    {
+      guint at = gloss_codebook_view_find_position (self, g_array_index (chain, gint64, i));
+      g_autoptr(GtkTreeListRow) row = NULL;
+
+      if (at == GTK_INVALID_LIST_POSITION)
+        break;
+      row = gtk_tree_list_model_get_row (self->tree, at);
+      gtk_tree_list_row_set_expanded (row, TRUE);
+    }
 }
 
 void
@@ -516,7 +546,27 @@ gloss_codebook_view_refresh (GlossCodebookView *self)
   self->shape = g_steal_pointer (&shape);
 
   if (!filtering)
-    restore_expansion (self);
+    {
+      GlossCode *selected;
+
+      restore_expansion (self);
+
+      /* The selected code shows again, even inside a code left closed, and
+       * so does the one the filter hid. */
+      if (self->selected_id == 0 && self->hidden_selected_id != 0)
+        self->selected_id = self->hidden_selected_id;
+      self->hidden_selected_id = 0;
+      selected = gloss_codebook_view_lookup_code (self, self->selected_id);
+      if (selected != NULL)
+        expand_ancestors (self, selected);
+    }
+  else if (self->selected_id != 0 &&
+           !g_hash_table_contains (shown, &self->selected_id) &&
+           gloss_codebook_view_lookup_code (self, self->selected_id) != NULL)
+    {
+      /* Hidden by the filter: selected again when it shows. */
+      self->hidden_selected_id = self->selected_id;
+    }
   position = self->selected_id != 0 ? gloss_codebook_view_find_position (self, self->selected_id) : GTK_INVALID_LIST_POSITION;
   gtk_single_selection_set_selected (self->selection, position);
   g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
@@ -895,6 +945,7 @@ gloss_codebook_view_set_project (GlossCodebookView *self,
       g_clear_object (&self->tree);
       g_clear_pointer (&self->shape, g_array_unref);
       self->selected_id = 0;
+      self->hidden_selected_id = 0;
       gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
       gtk_single_selection_set_model (self->selection, NULL);
       gloss_codebook_view_reload (self);
@@ -939,7 +990,6 @@ void
 gloss_codebook_view_select_code (GlossCodebookView *self,
                                  gint64             code_id)
 {
-  g_autoptr(GArray) chain = NULL;
   GlossCode *code;
   guint position;
 
@@ -965,25 +1015,7 @@ gloss_codebook_view_select_code (GlossCodebookView *self,
       gloss_codebook_view_refresh (self);
     }
 
-  /* Open its ancestors, from the root down. */
-  chain = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (gint64 parent_id = gloss_code_get_parent_id (code); parent_id != 0;)
-    {
-      GlossCode *parent = gloss_codebook_view_lookup_code (self, parent_id);
-
-      g_array_prepend_val (chain, parent_id);
-      parent_id = parent != NULL ? gloss_code_get_parent_id (parent) : 0;
-    }
-  for (guint i = 0; i < chain->len; i++)
-    {
-      guint at = gloss_codebook_view_find_position (self, g_array_index (chain, gint64, i));
-      g_autoptr(GtkTreeListRow) row = NULL;
-
-      if (at == GTK_INVALID_LIST_POSITION)
-        break;
-      row = gtk_tree_list_model_get_row (self->tree, at);
-      gtk_tree_list_row_set_expanded (row, TRUE);
-    }
+  expand_ancestors (self, code);
 
   position = gloss_codebook_view_find_position (self, code_id);
   gloss_codebook_view_select_position (self, position);

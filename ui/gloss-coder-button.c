@@ -53,6 +53,13 @@ gloss_coder_button_update_label (GlossCoderButton *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), tooltip);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static void
 on_chosen_toggled (GlossCoderButton *self,
                    GtkCheckButton   *check)
@@ -310,8 +317,8 @@ gloss_coder_button_set_project (GlossCoderButton *self,
   if (!g_set_object (&self->project, project))
     return;
 
-  /* The chosen set belongs to one project. */
-  g_hash_table_remove_all (self->hidden);
+  /* The coders left out of the chosen set stay left out in another
+   * project: the same team codes several projects. */
   gloss_coder_button_refresh (self);
 }
 
@@ -445,4 +452,44 @@ gloss_coder_button_set_outline_mine (GlossCoderButton *self,
   g_return_if_fail (GLOSS_IS_CODER_BUTTON (self));
 
   gtk_check_button_set_active (self->outline_check, outline);
+}
+
+/**
+ * gloss_coder_button_dup_hidden_coders:
+ *
+ * Returns: (transfer full): the names left out of the chosen set, sorted
+ */
+GStrv
+gloss_coder_button_dup_hidden_coders (GlossCoderButton *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer name;
+
+  g_return_val_if_fail (GLOSS_IS_CODER_BUTTON (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->hidden);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+void
+gloss_coder_button_set_hidden_coders (GlossCoderButton   *self,
+                                      const char * const *names)
+{
+  g_return_if_fail (GLOSS_IS_CODER_BUTTON (self));
+
+  g_hash_table_remove_all (self->hidden);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    g_hash_table_add (self->hidden, g_strdup (names[i]));
+
+  if (!self->updating)
+    gloss_coder_button_rebuild (self);
+
+  if (self->visibility == GLOSS_CODER_VISIBILITY_CHOSEN)
+    g_signal_emit (self, signals[VISIBILITY_CHANGED], 0);
 }

@@ -46,6 +46,10 @@ gboolean              gloss_coder_button_get_coder_shown (GlossCoderButton     *
 void                  gloss_coder_button_set_coder_shown (GlossCoderButton     *self,
                                                           const char           *name,
                                                           gboolean              shown);
+/* The names left out of the chosen set (sorted), and setting them all. */
+GStrv                 gloss_coder_button_dup_hidden_coders (GlossCoderButton   *self);
+void                  gloss_coder_button_set_hidden_coders (GlossCoderButton   *self,
+                                                            const char * const *names);
 /* Whether the codings of coder name are to be shown, following the
  * visibility, the current coder and the chosen set. */
 gboolean              gloss_coder_button_shows_coder     (GlossCoderButton     *self,

@@ -53,6 +53,8 @@ struct _GlossWindow
   GlossCodingsList     *codings_list;
   GlossMemoEditor      *memo_editor;
   GlossSegmentsView    *segments_view;
+  guint                 panel_width_source;
+  gboolean              panel_width_restored;
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -79,6 +81,7 @@ struct _GlossWindow
   GtkWidget            *back_button;
   GlossCoderButton     *coder_button;
   GtkWidget            *sidebar_button;
+  GtkWidget            *document_list_button;
   GtkMenuButton        *code_button;
   GlossCodePicker      *code_picker;
   GtkPaned             *coding_paned;

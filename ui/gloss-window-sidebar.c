@@ -70,11 +70,93 @@ gloss_window_apply_coder_filter (GlossWindow *self)
   gloss_codings_list_set_coder_filter (self->codings_list, ids);
 }
 
+static const char * const visibility_modes[] = { "all", "mine", "chosen" };
+
+static void
+save_coder_visibility (GlossWindow *self)
+{
+  g_auto(GStrv) hidden = gloss_coder_button_dup_hidden_coders (self->coder_button);
+  GlossCoderVisibility visibility = gloss_coder_button_get_visibility (self->coder_button);
+
+  g_settings_set_string (self->settings, "visible-coders-mode", visibility_modes[visibility]);
+  g_settings_set_strv (self->settings, "hidden-coders", (const char * const *) hidden);
+  g_settings_set_boolean (self->settings, "outline-mine",
+                          gloss_coder_button_get_outline_mine (self->coder_button));
+}
+
+static void
+restore_coder_visibility (GlossWindow *self)
+{
+  g_autofree char *mode = g_settings_get_string (self->settings, "visible-coders-mode");
+  g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "hidden-coders");
+
+  gloss_coder_button_set_hidden_coders (self->coder_button, (const char * const *) hidden);
+  for (guint i = 0; i < G_N_ELEMENTS (visibility_modes); i++)
+    if (g_strcmp0 (mode, visibility_modes[i]) == 0)
+      gloss_coder_button_set_visibility (self->coder_button, (GlossCoderVisibility) i);
+  gloss_coder_button_set_outline_mine (self->coder_button,
+                                       g_settings_get_boolean (self->settings, "outline-mine"));
+}
+
 static void
 on_visibility_changed (GlossWindow *self)
 {
+  save_coder_visibility (self);
   gloss_window_apply_coder_filter (self);
   _gloss_window_sidebar_refresh (self);
+}
+
+/* The panel's width ---------------------------------------------------------- */
+
+/* The paned gives the viewer what the window gains or loses, so only the
+ * panel's width is kept; it is put back once the paned has its width. */
+
+static int
+panel_width (GlossWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->coding_paned));
+  GtkWidget *start = gtk_paned_get_start_child (self->coding_paned);
+  int handle = width - gtk_widget_get_width (start) - gtk_widget_get_width (self->coding_sidebar);
+
+  return width - gtk_paned_get_position (self->coding_paned) - CLAMP (handle, 0, 12);
+}
+
+static gboolean
+restore_panel_width (gpointer data)
+{
+  GlossWindow *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->coding_paned));
+  int saved = g_settings_get_int (self->settings, "panel-width");
+  int min_position = 0, max_position = 0;
+
+  self->panel_width_source = 0;
+  if (width <= 0 || !gtk_widget_get_visible (self->coding_sidebar))
+    return G_SOURCE_REMOVE;
+
+  g_object_get (self->coding_paned, "min-position", &min_position, "max-position", &max_position, NULL);
+  /* The handle: a pixel, as drawn by Adwaita. */
+  gtk_paned_set_position (self->coding_paned, CLAMP (width - saved - 1, min_position, max_position));
+  self->panel_width_restored = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_coding_paned_position (GlossWindow *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->coding_paned)) ||
+      !gtk_widget_get_visible (self->coding_sidebar))
+    return;
+
+  if (!self->panel_width_restored)
+    {
+      if (self->panel_width_source == 0)
+        self->panel_width_source = g_idle_add (restore_panel_width, self);
+      return;
+    }
+
+  if (gtk_widget_get_width (self->coding_sidebar) > 0)
+    g_settings_set_int (self->settings, "panel-width", CLAMP (panel_width (self), 220, 1200));
 }
 
 /* Memos -------------------------------------------------------------------- */
@@ -334,6 +416,19 @@ show_codebook_change_state (GSimpleAction *action,
 
   g_simple_action_set_state (action, value);
   gtk_widget_set_visible (self->coding_sidebar, g_variant_get_boolean (value));
+  g_settings_set_boolean (self->settings, "panel-visible", g_variant_get_boolean (value));
+}
+
+static void
+show_document_list_change_state (GSimpleAction *action,
+                                 GVariant      *value,
+                                 gpointer       user_data)
+{
+  GlossWindow *self = user_data;
+
+  g_simple_action_set_state (action, value);
+  gtk_widget_set_visible (gtk_paned_get_start_child (self->paned), g_variant_get_boolean (value));
+  g_settings_set_boolean (self->settings, "document-list-visible", g_variant_get_boolean (value));
 }
 
 static void
@@ -371,6 +466,7 @@ show_reports_action (GSimpleAction *action,
 
 static const GActionEntry sidebar_actions[] = {
   { "show-codebook", NULL, NULL, "true", show_codebook_change_state },
+  { "show-document-list", NULL, NULL, "true", show_document_list_change_state },
   { "memo-target", NULL, "s", "'document'", memo_target_change_state },
   { "sidebar-page", NULL, "s", "'codebook'", sidebar_page_change_state },
   { "project-memo", project_memo_action },
@@ -544,8 +640,18 @@ _gloss_window_sidebar_init (GlossWindow *self)
                            G_CALLBACK (on_segment_activated), self, G_CONNECT_SWAPPED);
   connect_error (self, self->segments_view);
 
+  restore_coder_visibility (self);
   g_signal_connect_object (self->coder_button, "visibility-changed",
                            G_CALLBACK (on_visibility_changed), self, G_CONNECT_SWAPPED);
+
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "show-codebook",
+                                      g_variant_new_boolean (g_settings_get_boolean (self->settings, "panel-visible")));
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "show-document-list",
+                                      g_variant_new_boolean (g_settings_get_boolean (self->settings, "document-list-visible")));
+  g_signal_connect_object (self->coding_paned, "notify::position",
+                           G_CALLBACK (on_coding_paned_position), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->coding_paned, "notify::max-position",
+                           G_CALLBACK (on_coding_paned_position), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pdf_view, "coding-clicked",
                            G_CALLBACK (on_viewer_coding_clicked), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->text_view, "coding-clicked",
@@ -556,6 +662,7 @@ _gloss_window_sidebar_init (GlossWindow *self)
 void
 _gloss_window_sidebar_dispose (GlossWindow *self)
 {
+  g_clear_handle_id (&self->panel_width_source, g_source_remove);
   /* Saves what is typed and not yet stored. */
   if (self->memo_editor != NULL)
     gloss_memo_editor_set_target (self->memo_editor, NULL, GLOSS_MEMO_PROJECT, 0, 0);
@@ -626,6 +733,7 @@ _gloss_window_sidebar_update (GlossWindow *self)
     g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "segments") == 0;
 
   gtk_widget_set_visible (self->sidebar_button, has_project);
+  gtk_widget_set_visible (self->document_list_button, has_project && !segments);
   gtk_widget_set_visible (self->back_button, segments);
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "coded-segments")),

@@ -437,6 +437,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, coder_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_list_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, code_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, code_picker);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, coding_paned);
@@ -457,6 +458,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-document", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-document", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "win.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.show-document-list", NULL);
   _gloss_window_coding_class_init (widget_class);
 }
 

@@ -10,7 +10,7 @@
 #include "gloss-codebook.h"
 #include "gloss-codebook-view-private.h"
 #include "gloss-resources.h"
-#include "gloss-test-fixtures.h"
+#include "gloss-test-ui.h"
 
 static const char report_one[] =
   "Alpha council report\n"
@@ -40,69 +40,7 @@ typedef struct
   char              *error;
 } Fixture;
 
-/* Main loop ----------------------------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data,
-          guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-  return ok;
-}
-
-static void
-settle (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 /* The project ---------------------------------------------------------------------- */
-
-static gint64
-import_text (Fixture    *fixture,
-             const char *name,
-             const char *text)
-{
-  g_autofree char *path = g_build_filename (fixture->tmpdir, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GlossDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (g_file_set_contents (path, text, -1, &error));
-  g_assert_no_error (error);
-  document = gloss_project_import_file (fixture->project, file, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  return gloss_document_get_id (document);
-}
 
 static gint64
 code_id (Fixture    *fixture,
@@ -201,16 +139,13 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
   fixture->tmpdir = gloss_test_make_tmpdir ();
-  path = g_build_filename (fixture->tmpdir, "Codebook.gloss", NULL);
-  fixture->project = gloss_project_create (path, "Codebook", &error);
-  g_assert_no_error (error);
+  fixture->project = gloss_test_project_new (fixture->tmpdir, "Codebook");
 
-  fixture->doc1 = import_text (fixture, "alpha.txt", report_one);
-  fixture->doc2 = import_text (fixture, "bravo.txt", report_two);
+  fixture->doc1 = gloss_test_import_text (fixture->project, fixture->tmpdir, "alpha.txt", report_one);
+  fixture->doc2 = gloss_test_import_text (fixture->project, fixture->tmpdir, "bravo.txt", report_two);
   fixture->coder = gloss_project_ensure_coder (fixture->project, "Tester", &error);
   g_assert_no_error (error);
 
@@ -245,27 +180,16 @@ fixture_setup (Fixture       *fixture,
   gloss_codebook_view_set_document (fixture->view, fixture->doc1);
 
   gtk_window_present (fixture->window);
-  g_assert_true (wait_for (is_mapped, fixture->view, 5000));
+  g_assert_true (gloss_test_wait_for (gloss_test_is_mapped, fixture->view, 5000));
   /* The engine's signals for the setup above. */
-  settle (100);
+  gloss_test_settle (100);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (window != fixture->window)
-        gtk_window_destroy (window);
-    }
-
-  gtk_window_destroy (fixture->window);
-  settle (50);
+  gloss_test_destroy_windows (fixture->window);
   g_clear_object (&fixture->project);
   gloss_test_remove_tree (fixture->tmpdir);
   g_free (fixture->tmpdir);
@@ -359,7 +283,7 @@ static GlossCodeRow *
 find_row (Fixture    *fixture,
           const char *name)
 {
-  settle (30);
+  gloss_test_settle (30);
   return find_row_in (GTK_WIDGET (fixture->view), name);
 }
 
@@ -419,7 +343,7 @@ wait_for_tree (Fixture    *fixture,
 {
   TreeWait wait = { fixture, expected };
 
-  wait_for (tree_is, &wait, 3000);
+  gloss_test_wait_for (tree_is, &wait, 3000);
   assert_tree (fixture, expected);
 }
 
@@ -440,40 +364,9 @@ take_dialog (Fixture *fixture)
 
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == fixture->window);
-  settle (30);
+  gloss_test_settle (30);
 
   return dialog;
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autofree char *path = NULL;
-  const char *dir = g_getenv ("G_TEST_BUILDDIR");
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-
-  path = g_build_filename (dir != NULL ? dir : ".", name, NULL);
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  g_test_message ("Saved %s", path);
-  cairo_surface_destroy (surface);
 }
 
 /* Tests ------------------------------------------------------------------------------ */
@@ -565,7 +458,7 @@ test_filter (Fixture       *fixture,
 
   /* A change while filtering keeps the filter. */
   add_code (fixture, "Early help", "Young carers");
-  settle (100);
+  gloss_test_settle (100);
   assert_tree (fixture, "Early help;-Referrals;-Young carers;Leadership;-Oversight;--Supervision");
 
   /* Nothing. */
@@ -598,13 +491,13 @@ test_live_updates (Fixture       *fixture,
   /* A coding added: the counts follow. */
   g_assert_cmpstr (gloss_code_row_get_counts_text (find_row (fixture, "Exploitation")), ==, "0 · 1 · 1");
   add_coding (fixture, fixture->doc1, "Exploitation", 0, 5);
-  g_assert_true (wait_for (counts_are, &counts, 3000));
+  g_assert_true (gloss_test_wait_for (counts_are, &counts, 3000));
 
   /* And a coding removed through undo. */
   g_assert_true (gloss_project_undo (fixture->project, &error));
   g_assert_no_error (error);
   counts.counts = "0 · 1 · 1";
-  g_assert_true (wait_for (counts_are, &counts, 3000));
+  g_assert_true (gloss_test_wait_for (counts_are, &counts, 3000));
 
   /* A rename through the engine. */
   g_assert_true (gloss_project_rename_code (fixture->project, code_id (fixture, "Neglect"),
@@ -639,7 +532,7 @@ test_activate (Fixture       *fixture,
   gloss_codebook_view_row_multi_press (fixture->view);
   g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", position));
   g_assert_cmpuint (fixture->n_activated, ==, 2);
-  settle (20);
+  gloss_test_settle (20);
   g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", position));
   g_assert_cmpuint (fixture->n_activated, ==, 3);
 
@@ -847,7 +740,7 @@ test_dialogs (Fixture       *fixture,
     g_assert_nonnull (strstr (outline, "When to use"));
     g_assert_nonnull (strstr (outline, "When not to use"));
   }
-  save_png (GTK_WIDGET (dialog), "codebook-description-dialog.png");
+  gloss_test_save_widget_png (GTK_WIDGET (dialog), "codebook-description-dialog.png");
   gtk_text_buffer_set_text (buffer, "Definition: grooming or coercion.\n\nWhen to use: risk named.", -1);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), GLOSS_CODE_DIALOG_ACCEPT);
   gtk_window_destroy (dialog);
@@ -861,7 +754,7 @@ test_dialogs (Fixture       *fixture,
   select_code (fixture, "Early help/Family support");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "codebook.merge", NULL));
   dialog = take_dialog (fixture);
-  save_png (GTK_WIDGET (dialog), "codebook-merge-dialog.png");
+  gloss_test_save_widget_png (GTK_WIDGET (dialog), "codebook-merge-dialog.png");
   g_assert_false (gloss_code_merge_dialog_select (ADW_MESSAGE_DIALOG (dialog), family));
   g_assert_true (gloss_code_merge_dialog_select (ADW_MESSAGE_DIALOG (dialog), leadership));
   g_assert_cmpint (gloss_code_merge_dialog_get_target (ADW_MESSAGE_DIALOG (dialog)), ==, leadership);
@@ -965,14 +858,14 @@ test_screenshot (Fixture       *fixture,
 {
   select_code (fixture, "Leadership/Oversight/Supervision");
   select_code (fixture, "Early help/Family support");
-  settle (200);
-  save_png (GTK_WIDGET (fixture->window), "codebook-view.png");
+  gloss_test_settle (200);
+  gloss_test_save_widget_png (GTK_WIDGET (fixture->window), "codebook-view.png");
 
   /* Filtered: ancestors of the matches shown dimmed, for context. */
   gtk_editable_set_text (gloss_codebook_view_get_filter_entry (fixture->view), "er");
   wait_for_tree (fixture, "Early help;-Referrals;Leadership;-Oversight;--Supervision");
-  settle (200);
-  save_png (GTK_WIDGET (fixture->window), "codebook-view-filtered.png");
+  gloss_test_settle (200);
+  gloss_test_save_widget_png (GTK_WIDGET (fixture->window), "codebook-view-filtered.png");
 }
 
 int

@@ -12,7 +12,7 @@
 #include "gloss-extract.h"
 #include "gloss-coding-stripes.h"
 #include "gloss-pdf-view-private.h"
-#include "gloss-test-fixtures.h"
+#include "gloss-test-ui.h"
 #include "gloss-text-view.h"
 
 static const char * const pdf_pages[] = {
@@ -52,97 +52,7 @@ typedef struct
   guint         n_clicked;
 } Fixture;
 
-/* Main loop ---------------------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data,
-          guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-  return ok;
-}
-
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 150 * G_TIME_SPAN_MILLISECOND;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-}
-
-static gboolean
-view_is_rendered (gpointer data)
-{
-  return gloss_pdf_view_is_rendered (GLOSS_PDF_VIEW (data));
-}
-
 /* Pixels ------------------------------------------------------------------- */
-
-static cairo_surface_t *
-snapshot_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    {
-      /* GTK draws nothing of a widget waiting for its allocation, as
-       * after a zoom: draw what the view would. */
-      snapshot = gtk_snapshot_new ();
-      GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-  g_assert_nonnull (node);
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  /* The window's background, as it is behind the view. */
-  cairo_set_source_rgb (cr, 0.92, 0.92, 0.92);
-  cairo_paint (cr);
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  return surface;
-}
-
-static void
-save_png (cairo_surface_t *surface,
-          const char      *name)
-{
-  const char *dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *path = g_build_filename (dir != NULL ? dir : ".", name, NULL);
-
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  g_test_message ("Saved %s", path);
-}
 
 static void
 pixel_hsv (cairo_surface_t *surface,
@@ -152,15 +62,16 @@ pixel_hsv (cairo_surface_t *surface,
            double          *s,
            double          *v)
 {
-  int stride = cairo_image_surface_get_stride (surface);
-  const guchar *data = cairo_image_surface_get_data (surface);
-  guint32 pixel = *(const guint32 *) (data + y * stride + x * 4);
-  double r = ((pixel >> 16) & 0xff) / 255.0;
-  double g = ((pixel >> 8) & 0xff) / 255.0;
-  double b = (pixel & 0xff) / 255.0;
-  double max = MAX (r, MAX (g, b)), min = MIN (r, MIN (g, b));
-  double d = max - min;
+  guint red, green, blue;
+  double r, g, b, max, min, d;
 
+  gloss_test_pixel_rgb (surface, x, y, &red, &green, &blue);
+  r = red / 255.0;
+  g = green / 255.0;
+  b = blue / 255.0;
+  max = MAX (r, MAX (g, b));
+  min = MIN (r, MIN (g, b));
+  d = max - min;
   *v = max;
   *s = max > 0 ? d / max : 0;
   if (d <= 0)
@@ -218,13 +129,13 @@ count_tint (cairo_surface_t *surface,
             double           y2,
             double           hue)
 {
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
+  int px1, py1, px2, py2;
   Tint tint = { 0 };
   double sx = 0, sy = 0, ssat = 0;
 
-  for (int y = MAX (0, (int) ceil (y1)); y < MIN (height, (int) floor (y2)); y++)
-    for (int x = MAX (0, (int) ceil (x1)); x < MIN (width, (int) floor (x2)); x++)
+  gloss_test_pixel_bounds (surface, x1, y1, x2, y2, &px1, &py1, &px2, &py2);
+  for (int y = py1; y < py2; y++)
+    for (int x = px1; x < px2; x++)
       {
         double h, s, v;
 
@@ -256,16 +167,6 @@ count_tint (cairo_surface_t *surface,
 
 /* Project ------------------------------------------------------------------ */
 
-static guint
-offset_in (const char *text,
-           const char *needle)
-{
-  const char *at = strstr (text, needle);
-
-  g_assert_nonnull (at);
-  return (guint) g_utf8_pointer_to_offset (text, at);
-}
-
 static gint64
 code (Fixture    *fixture,
       const char *path,
@@ -289,8 +190,8 @@ add_coding (Fixture     *fixture,
             const char  *to)   /* the coding ends after the end of to */
 {
   const char *text = gloss_layout_get_text (layout);
-  guint start = offset_in (text, from);
-  guint end = start + offset_in (g_utf8_offset_to_pointer (text, start), to) + g_utf8_strlen (to, -1);
+  guint start = gloss_test_offset_of (text, from);
+  guint end = start + gloss_test_offset_of (g_utf8_offset_to_pointer (text, start), to) + g_utf8_strlen (to, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossCoding) coding = NULL;
 
@@ -338,35 +239,12 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *pdf = NULL;
-  g_autofree char *txt = NULL;
-  g_autoptr(GFile) pdf_file = NULL;
-  g_autoptr(GFile) txt_file = NULL;
-  g_autoptr(GlossDocument) doc1 = NULL;
-  g_autoptr(GlossDocument) doc2 = NULL;
   g_autoptr(GError) error = NULL;
 
   fixture->tmpdir = gloss_test_make_tmpdir ();
-  path = g_build_filename (fixture->tmpdir, "Highlights.gloss", NULL);
-  pdf = g_build_filename (fixture->tmpdir, "alpha-report.pdf", NULL);
-  txt = g_build_filename (fixture->tmpdir, "inspection-notes.txt", NULL);
-  pdf_file = g_file_new_for_path (pdf);
-  txt_file = g_file_new_for_path (txt);
-
-  g_assert_true (gloss_test_make_pdf (pdf, pdf_pages, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (txt, text_report, -1, &error));
-  g_assert_no_error (error);
-
-  fixture->project = gloss_project_create (path, "Highlights", &error);
-  g_assert_no_error (error);
-  doc1 = gloss_project_import_file (fixture->project, pdf_file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  doc2 = gloss_project_import_file (fixture->project, txt_file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  fixture->pdf_id = gloss_document_get_id (doc1);
-  fixture->text_id = gloss_document_get_id (doc2);
+  fixture->project = gloss_test_project_new (fixture->tmpdir, "Highlights");
+  fixture->pdf_id = gloss_test_import_pdf (fixture->project, fixture->tmpdir, "alpha-report.pdf", pdf_pages);
+  fixture->text_id = gloss_test_import_text (fixture->project, fixture->tmpdir, "inspection-notes.txt", text_report);
 
   fixture->me = gloss_project_ensure_coder (fixture->project, "Ada Researcher", &error);
   g_assert_no_error (error);
@@ -377,10 +255,7 @@ fixture_setup (Fixture       *fixture,
   fixture->yellow = code (fixture, "Practice/Management oversight", YELLOW);
   fixture->green = code (fixture, "Leadership", GREEN);
 
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 800);
-  fixture->scrolled = gtk_scrolled_window_new ();
-  gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->scrolled);
+  fixture->window = gloss_test_scrolled_window_new (1000, 800, &fixture->scrolled);
 }
 
 static void
@@ -389,7 +264,7 @@ fixture_teardown (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&fixture->window)));
-  settle ();
+  gloss_test_settle (150);
   g_clear_object (&fixture->project);
   gloss_test_remove_tree (fixture->tmpdir);
   g_clear_pointer (&fixture->tmpdir, g_free);
@@ -427,7 +302,7 @@ word_rect (GlossPdfView *view,
            double       *x2,
            double       *y2)
 {
-  guint start = offset_in (gloss_layout_get_text (layout), word);
+  guint start = gloss_test_offset_of (gloss_layout_get_text (layout), word);
 
   range_rect (view, layout, start, start + g_utf8_strlen (word, -1), x1, y1, x2, y2);
 }
@@ -453,19 +328,6 @@ assert_tinted (Tint        tint,
                   what, tint.tinted, tint.total, tint.coloured, tint.mean_hue, tint.mean_sat);
   g_assert_cmpuint (tint.total, >, 20);
   g_assert_cmpuint (tint.tinted, >, tint.total / 2);
-}
-
-/* A press and release without a drag, as the gestures see it. */
-static void
-pdf_click (GlossPdfView *view,
-           double        x,
-           double        y)
-{
-  _gloss_pdf_view_drag_begin (view, x, y, 0);
-  _gloss_pdf_view_click (view, 1, x, y);
-  /* A hand is never quite still. */
-  _gloss_pdf_view_drag_update (view, 1, 1);
-  _gloss_pdf_view_drag_end (view);
 }
 
 static void
@@ -517,26 +379,26 @@ test_pdf (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
 
   gloss_pdf_view_set_document (view, bytes, NULL, layout);
-  g_assert_true (wait_for (view_is_rendered, view, 20000));
-  settle ();
+  gloss_test_wait_rendered (view);
+  gloss_test_settle (150);
   g_assert_true (gloss_pdf_view_page_to_widget (view, 0, 0, 0, &page_x_before, NULL));
 
   /* Before: no code colour anywhere on the passage. */
-  surface = snapshot_widget (GTK_WIDGET (view));
+  surface = gloss_test_snapshot_view (GTK_WIDGET (view), 0.92);
   tint = word_tint (surface, view, layout, "early help", RED);
   g_assert_cmpuint (tint.coloured, ==, 0);
   cairo_surface_destroy (surface);
 
   /* The moment they are set, and without rendering the pages again. */
   gloss_pdf_view_set_codings (view, codings);
-  surface = snapshot_widget (GTK_WIDGET (view));
+  surface = gloss_test_snapshot_view (GTK_WIDGET (view), 0.92);
   assert_tinted (word_tint (surface, view, layout, "early help", RED), "early help (red)");
   assert_tinted (word_tint (surface, view, layout, "children's services", YELLOW), "services (yellow)");
   cairo_surface_destroy (surface);
 
   /* The stripes' margin moves the page right once laid out. */
-  g_assert_true (wait_for (view_is_rendered, view, 20000));
-  settle ();
+  gloss_test_wait_rendered (view);
+  gloss_test_settle (150);
   {
     double page_x;
 
@@ -545,8 +407,8 @@ test_pdf (Fixture       *fixture,
     g_assert_cmpfloat (page_x, >=, 16 + 30);
   }
 
-  surface = snapshot_widget (GTK_WIDGET (view));
-  save_png (surface, "highlights-pdf.png");
+  surface = gloss_test_snapshot_view (GTK_WIDGET (view), 0.92);
+  gloss_test_save_png (surface, "highlights-pdf.png");
 
   assert_tinted (word_tint (surface, view, layout, "early help", RED), "early help (red)");
   assert_tinted (word_tint (surface, view, layout, "children's services", YELLOW), "services (yellow)");
@@ -617,22 +479,22 @@ test_pdf (Fixture       *fixture,
 
   /* Clicking a highlight selects its coding. */
   word_centre (view, layout, "early", &x, &y);
-  pdf_click (view, x, y);
+  gloss_test_pdf_view_click (view, 1, x, y, 0);
   g_assert_cmpuint (fixture->n_clicked, ==, 1);
   g_assert_cmpint (fixture->clicked, ==, early);
   g_assert_cmpint (gloss_pdf_view_get_selected_coding (view), ==, early);
   word_centre (view, layout, "services", &x, &y);
-  pdf_click (view, x, y);
+  gloss_test_pdf_view_click (view, 1, x, y, 0);
   g_assert_cmpint (fixture->clicked, ==, oversight);
 
   /* Where two overlap, the shorter first, then the other in turn. */
   word_centre (view, layout, "oversight", &x, &y);
   gloss_pdf_view_select_coding (view, 0);
-  pdf_click (view, x, y);
+  gloss_test_pdf_view_click (view, 1, x, y, 0);
   g_assert_cmpint (fixture->clicked, ==, early);
-  pdf_click (view, x, y);
+  gloss_test_pdf_view_click (view, 1, x, y, 0);
   g_assert_cmpint (fixture->clicked, ==, oversight);
-  pdf_click (view, x, y);
+  gloss_test_pdf_view_click (view, 1, x, y, 0);
   g_assert_cmpint (fixture->clicked, ==, early);
 
   /* A drag over a highlight selects text, and no coding. */
@@ -644,12 +506,12 @@ test_pdf (Fixture       *fixture,
   _gloss_pdf_view_drag_end (view);
   g_assert_cmpuint (fixture->n_clicked, ==, 0);
   g_assert_true (gloss_pdf_view_get_selection (view, &s, &e));
-  g_assert_cmpuint (s, ==, offset_in (gloss_layout_get_text (layout), "early help"));
+  g_assert_cmpuint (s, ==, gloss_test_offset_of (gloss_layout_get_text (layout), "early help"));
   g_assert_cmpuint (e, ==, s + strlen ("early help"));
 
   /* A click on uncoded text selects no coding. */
   word_centre (view, layout, "zeppelin", &x, &y);
-  pdf_click (view, x, y);
+  gloss_test_pdf_view_click (view, 1, x, y, 0);
   g_assert_cmpuint (fixture->n_clicked, ==, 0);
   g_assert_cmpint (gloss_pdf_view_get_selected_coding (view), ==, 0);
 
@@ -664,16 +526,16 @@ test_pdf (Fixture       *fixture,
 
   /* The selected coding is drawn emphasised. */
   gloss_pdf_view_select_coding (view, early);
-  settle ();
+  gloss_test_settle (150);
   {
     Tint plain, emphasised;
 
     gloss_pdf_view_select_coding (view, 0);
-    surface = snapshot_widget (GTK_WIDGET (view));
+    surface = gloss_test_snapshot_view (GTK_WIDGET (view), 0.92);
     plain = word_tint (surface, view, layout, "early help", RED);
     cairo_surface_destroy (surface);
     gloss_pdf_view_select_coding (view, early);
-    surface = snapshot_widget (GTK_WIDGET (view));
+    surface = gloss_test_snapshot_view (GTK_WIDGET (view), 0.92);
     emphasised = word_tint (surface, view, layout, "early help", RED);
     cairo_surface_destroy (surface);
     g_test_message ("saturation %.2f plain, %.2f selected", plain.mean_sat, emphasised.mean_sat);
@@ -682,28 +544,28 @@ test_pdf (Fixture       *fixture,
 
   /* The outlined coder's codings get an outline: a line above the word. */
   gloss_pdf_view_go_to_page (view, 1);
-  g_assert_true (wait_for (view_is_rendered, view, 20000));
-  settle ();
+  gloss_test_wait_rendered (view);
+  gloss_test_settle (150);
   word_rect (view, layout, "marmalade", &x1, &y1, &x2, &y2);
-  surface = snapshot_widget (GTK_WIDGET (view));
+  surface = gloss_test_snapshot_view (GTK_WIDGET (view), 0.92);
   assert_tinted (word_tint (surface, view, layout, "marmalade", GREEN), "marmalade (green)");
   tint = count_tint (surface, x1 + 3, y1 - 3, x2 - 3, y1 + 0.5, hue_of (GREEN));
   g_assert_cmpuint (tint.dark, ==, 0);
   cairo_surface_destroy (surface);
   gloss_pdf_view_set_outlined_coder (view, fixture->colleague);
-  surface = snapshot_widget (GTK_WIDGET (view));
+  surface = gloss_test_snapshot_view (GTK_WIDGET (view), 0.92);
   tint = count_tint (surface, x1 + 3, y1 - 3, x2 - 3, y1 + 0.5, hue_of (GREEN));
   g_assert_cmpuint (tint.dark, >, (x2 - x1 - 6) * 0.8);
-  save_png (surface, "highlights-pdf-outlined.png");
+  gloss_test_save_png (surface, "highlights-pdf-outlined.png");
   cairo_surface_destroy (surface);
 
   /* select_coding scrolls to it. */
   gloss_pdf_view_set_zoom (view, 2.0);
   gloss_pdf_view_go_to_page (view, 1);
-  settle ();
+  gloss_test_settle (150);
   g_assert_cmpuint (gloss_pdf_view_get_page (view), ==, 1);
   gloss_pdf_view_select_coding (view, early);
-  settle ();
+  gloss_test_settle (150);
   word_centre (view, layout, "early help", &x, &y);
   g_assert_cmpfloat (y, >, 0);
   g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (view)));
@@ -712,12 +574,12 @@ test_pdf (Fixture       *fixture,
 
   /* At 200 % the highlight is over the passage at once, and after the
    * pages are rendered again. */
-  surface = snapshot_widget (GTK_WIDGET (view));
+  surface = gloss_test_snapshot_view (GTK_WIDGET (view), 0.92);
   assert_tinted (word_tint (surface, view, layout, "early help", RED), "early help at 200 %");
   cairo_surface_destroy (surface);
-  g_assert_true (wait_for (view_is_rendered, view, 20000));
-  settle ();
-  surface = snapshot_widget (GTK_WIDGET (view));
+  gloss_test_wait_rendered (view);
+  gloss_test_settle (150);
+  surface = gloss_test_snapshot_view (GTK_WIDGET (view), 0.92);
   assert_tinted (word_tint (surface, view, layout, "early help", RED), "early help at 200 %, rendered");
   tint = word_tint (surface, view, layout, "zeppelin", NULL);
   g_assert_cmpuint (tint.coloured, ==, 0);
@@ -725,15 +587,15 @@ test_pdf (Fixture       *fixture,
 
   /* NULL clears them, and the margin. */
   gloss_pdf_view_set_codings (view, NULL);
-  settle ();
-  surface = snapshot_widget (GTK_WIDGET (view));
+  gloss_test_settle (150);
+  surface = gloss_test_snapshot_view (GTK_WIDGET (view), 0.92);
   tint = word_tint (surface, view, layout, "early help", NULL);
   g_assert_cmpuint (tint.coloured, ==, 0);
   cairo_surface_destroy (surface);
   g_assert_false (_gloss_pdf_view_get_stripe_bar (view, early, 0, &bar));
   word_centre (view, layout, "early", &x, &y);
   fixture->n_clicked = 0;
-  pdf_click (view, x, y);
+  gloss_test_pdf_view_click (view, 1, x, y, 0);
   g_assert_cmpuint (fixture->n_clicked, ==, 0);
 
   /* A new document drops the old one's codings. */
@@ -775,8 +637,8 @@ test_pdf_many (Fixture       *fixture,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (fixture->scrolled), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (fixture->window));
   gloss_pdf_view_set_document (view, bytes, NULL, layout);
-  g_assert_true (wait_for (view_is_rendered, view, 20000));
-  settle ();
+  gloss_test_wait_rendered (view);
+  gloss_test_settle (150);
 
   begin = g_get_monotonic_time ();
   gloss_pdf_view_set_codings (view, codings);
@@ -784,12 +646,12 @@ test_pdf_many (Fixture       *fixture,
   g_test_message ("set_codings with 500 codings: %.1f ms", elapsed / 1000.0);
   g_assert_cmpint (elapsed, <, 2 * G_USEC_PER_SEC);
 
-  settle ();
+  gloss_test_settle (150);
   begin = g_get_monotonic_time ();
-  surface = snapshot_widget (GTK_WIDGET (view));
+  surface = gloss_test_snapshot_view (GTK_WIDGET (view), 0.92);
   elapsed = g_get_monotonic_time () - begin;
   g_test_message ("a frame with 500 codings: %.1f ms", elapsed / 1000.0);
-  save_png (surface, "highlights-pdf-many.png");
+  gloss_test_save_png (surface, "highlights-pdf-many.png");
   cairo_surface_destroy (surface);
   g_assert_cmpint (elapsed, <, 2 * G_USEC_PER_SEC);
 }
@@ -898,10 +760,10 @@ test_text (Fixture       *fixture,
                         "Leaders", "well.");
   codings = list_codings (fixture, fixture->text_id);
   g_assert_cmpuint (codings->len, ==, 3);
-  early_start = offset_in (text, "Early help");
-  early_end = offset_in (text, "families") + strlen ("families");
-  ov_start = offset_in (text, "offered to");
-  ov_end = offset_in (text, "Management oversight") + strlen ("Management oversight");
+  early_start = gloss_test_offset_of (text, "Early help");
+  early_end = gloss_test_offset_of (text, "families") + strlen ("families");
+  ov_start = gloss_test_offset_of (text, "offered to");
+  ov_end = gloss_test_offset_of (text, "Management oversight") + strlen ("Management oversight");
 
   view = GLOSS_TEXT_VIEW (gloss_text_view_new ());
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
@@ -911,7 +773,7 @@ test_text (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 760, 420);
   gtk_window_present (GTK_WINDOW (fixture->window));
   gloss_text_view_set_layout (view, layout);
-  settle ();
+  gloss_test_settle (150);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (stripes)));
 
   gloss_text_view_set_codings (view, codings);
@@ -935,14 +797,14 @@ test_text (Fixture       *fixture,
   g_assert_false (gdk_rgba_equal (&blend, &red));
   g_assert_false (gdk_rgba_equal (&blend, &yellow));
 
-  settle ();
-  surface = snapshot_widget (fixture->window);
-  save_png (surface, "highlights-text.png");
+  gloss_test_settle (150);
+  surface = gloss_test_snapshot_view (fixture->window, 0.92);
+  gloss_test_save_png (surface, "highlights-text.png");
   cairo_surface_destroy (surface);
 
-  surface = snapshot_widget (GTK_WIDGET (view));
+  surface = gloss_test_snapshot_view (GTK_WIDGET (view), 0.92);
   assert_tinted (text_tint (surface, view, early_start, early_start + 10, RED), "Early help (red)");
-  assert_tinted (text_tint (surface, view, offset_in (text, "Management"), ov_end, YELLOW),
+  assert_tinted (text_tint (surface, view, gloss_test_offset_of (text, "Management"), ov_end, YELLOW),
                  "Management oversight (yellow)");
   tint = text_tint (surface, view, ov_start, ov_start + 10, NULL);
   g_test_message ("overlap: hue %.0f", tint.mean_hue);
@@ -950,7 +812,7 @@ test_text (Fixture       *fixture,
   g_assert_cmpfloat (hue_distance (tint.mean_hue, hue_of (YELLOW)), >, 12);
   /* Uncoded text: no background; only the glyphs' edges may be coloured
    * (subpixel antialiasing). */
-  tint = text_tint (surface, view, offset_in (text, "Inspection"), offset_in (text, "Inspection") + 10, NULL);
+  tint = text_tint (surface, view, gloss_test_offset_of (text, "Inspection"), gloss_test_offset_of (text, "Inspection") + 10, NULL);
   g_test_message ("uncoded: %u of %u coloured", tint.coloured, tint.total);
   g_assert_cmpuint (tint.coloured, <, tint.total / 10);
 
@@ -993,7 +855,7 @@ test_text (Fixture       *fixture,
   g_assert_cmpint (gloss_coding_stripes_coding_at (stripes, 1, bar.origin.y - 30), ==, 0);
 
   /* Uncoded text: no coding. */
-  text_char_rect (view, offset_in (text, "Quokka") + 1, &x1, &y1, &x2, &y2);
+  text_char_rect (view, gloss_test_offset_of (text, "Quokka") + 1, &x1, &y1, &x2, &y2);
   g_assert_cmpint (gloss_text_view_click (view, (x1 + x2) / 2, (y1 + y2) / 2), ==, 0);
   g_assert_cmpint (gloss_text_view_get_selected_coding (view), ==, 0);
 
@@ -1008,7 +870,7 @@ test_text (Fixture       *fixture,
     GSList *tags;
     gboolean underlined = FALSE;
 
-    gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset_in (text, "know"));
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) gloss_test_offset_of (text, "know"));
     tags = gtk_text_iter_get_tags (&iter);
     for (GSList *l = tags; l != NULL; l = l->next)
       {
@@ -1020,9 +882,9 @@ test_text (Fixture       *fixture,
     g_slist_free (tags);
     g_assert_true (underlined);
   }
-  settle ();
-  surface = snapshot_widget (fixture->window);
-  save_png (surface, "highlights-text-selected.png");
+  gloss_test_settle (150);
+  surface = gloss_test_snapshot_view (fixture->window, 0.92);
+  gloss_test_save_png (surface, "highlights-text-selected.png");
   cairo_surface_destroy (surface);
 
   /* NULL removes them all. */
@@ -1059,7 +921,7 @@ test_text (Fixture       *fixture,
     elapsed = g_get_monotonic_time () - begin;
     g_test_message ("text set_codings with 500 codings: %.1f ms", elapsed / 1000.0);
     g_assert_cmpint (elapsed, <, 2 * G_USEC_PER_SEC);
-    settle ();
+    gloss_test_settle (150);
   }
 
   /* A new text drops the codings. */
@@ -1112,7 +974,7 @@ test_text_many (Fixture       *fixture,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (fixture->scrolled), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (fixture->window));
   gloss_text_view_set_layout (view, extraction->layout);
-  settle ();
+  gloss_test_settle (150);
 
   begin = g_get_monotonic_time ();
   gloss_text_view_set_codings (view, many);
@@ -1122,15 +984,15 @@ test_text_many (Fixture       *fixture,
 
   gloss_text_view_set_outlined_coder (view, 2);
   gloss_text_view_select_coding (view, 250);
-  settle ();
+  gloss_test_settle (150);
   vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
 
   begin = g_get_monotonic_time ();
-  surface = snapshot_widget (GTK_WIDGET (view));
+  surface = gloss_test_snapshot_view (GTK_WIDGET (view), 0.92);
   elapsed = g_get_monotonic_time () - begin;
   g_test_message ("a frame: %.1f ms", elapsed / 1000.0);
-  save_png (surface, "highlights-text-many.png");
+  gloss_test_save_png (surface, "highlights-text-many.png");
   cairo_surface_destroy (surface);
   g_assert_cmpint (elapsed, <, 3 * G_USEC_PER_SEC);
 }
@@ -1148,8 +1010,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GTK_A11Y", "none", FALSE);
-  gtk_test_init (&argc, &argv, NULL);
+  gloss_test_gtk_init (&argc, &argv);
 
   g_test_add ("/highlights/pdf", Fixture, NULL, fixture_setup, test_pdf, fixture_teardown);
   g_test_add ("/highlights/pdf-many", Fixture, NULL, fixture_setup, test_pdf_many, fixture_teardown);

@@ -9,7 +9,7 @@
 #include "gloss-extract.h"
 #include "gloss-pdf-view-private.h"
 #include "gloss-render-worker.h"
-#include "gloss-test-fixtures.h"
+#include "gloss-test-ui.h"
 
 static const char * const fixture_pages[] = {
   "Alpha page. The first page of the fixture speaks of early help and of "
@@ -31,87 +31,7 @@ typedef struct
   GlossPdfView *view;
 } Fixture;
 
-/* Main loop ---------------------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data,
-          guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-  return ok;
-}
-
-static gboolean
-view_is_rendered (gpointer data)
-{
-  return gloss_pdf_view_is_rendered (GLOSS_PDF_VIEW (data));
-}
-
-/* Let pending layout and drawing happen. */
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 100 * G_TIME_SPAN_MILLISECOND;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-}
-
 /* Pixels ------------------------------------------------------------------- */
-
-static cairo_surface_t *
-snapshot_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    {
-      /* GTK draws nothing of a widget waiting for its allocation, as
-       * after a zoom: draw what the view would. */
-      snapshot = gtk_snapshot_new ();
-      GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-  g_assert_nonnull (node);
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  /* The window's background, as it is behind the view. */
-  cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
-  cairo_paint (cr);
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  return surface;
-}
 
 typedef struct
 {
@@ -128,18 +48,16 @@ count_pixels (cairo_surface_t *surface,
               double           x2,
               double           y2)
 {
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  const guchar *data = cairo_image_surface_get_data (surface);
+  int px1, py1, px2, py2;
   PixelCount count = { 0 };
 
-  for (int y = MAX (0, (int) ceil (y1)); y < MIN (height, (int) floor (y2)); y++)
-    for (int x = MAX (0, (int) ceil (x1)); x < MIN (width, (int) floor (x2)); x++)
+  gloss_test_pixel_bounds (surface, x1, y1, x2, y2, &px1, &py1, &px2, &py2);
+  for (int y = py1; y < py2; y++)
+    for (int x = px1; x < px2; x++)
       {
-        guint32 pixel = *(const guint32 *) (data + y * stride + x * 4);
-        guint r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+        guint r, g, b;
 
+        gloss_test_pixel_rgb (surface, x, y, &r, &g, &b);
         count.total++;
         if (r < 110 && g < 110 && b < 130)
           count.dark++;
@@ -150,17 +68,6 @@ count_pixels (cairo_surface_t *surface,
       }
 
   return count;
-}
-
-static void
-save_png (cairo_surface_t *surface,
-          const char      *name)
-{
-  const char *dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *path = g_build_filename (dir != NULL ? dir : ".", name, NULL);
-
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  g_test_message ("Saved %s", path);
 }
 
 /* The widget rectangle of a page or of a character. */
@@ -214,17 +121,6 @@ char_point (GlossPdfView *view,
                                                 wx, wy));
 }
 
-static guint
-offset_of (GlossLayout *layout,
-           const char  *needle)
-{
-  const char *text = gloss_layout_get_text (layout);
-  const char *at = strstr (text, needle);
-
-  g_assert_nonnull (at);
-  return (guint) g_utf8_pointer_to_offset (text, at);
-}
-
 /* Drags from the left of the character at start to the right of the one
  * at last, and checks the selection is [start, last + 1). */
 static void
@@ -257,13 +153,9 @@ assert_drag_selects (GlossPdfView *view,
 static void
 show_view (Fixture *fixture)
 {
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 800);
-
-  fixture->scrolled = gtk_scrolled_window_new ();
+  fixture->window = gloss_test_scrolled_window_new (1000, 800, &fixture->scrolled);
   fixture->view = GLOSS_PDF_VIEW (gloss_pdf_view_new ());
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (fixture->scrolled), GTK_WIDGET (fixture->view));
-  gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->scrolled);
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
 
@@ -313,7 +205,7 @@ fixture_teardown (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&fixture->window)));
-  settle ();
+  gloss_test_settle (100);
   g_clear_pointer (&fixture->layout, gloss_layout_unref);
   g_clear_pointer (&fixture->bytes, g_bytes_unref);
   gloss_test_remove_tree (fixture->tmpdir);
@@ -340,8 +232,8 @@ test_render_and_select (Fixture       *fixture,
   g_assert_cmpuint (gloss_pdf_view_get_n_pages (view), ==, 3);
   g_assert_cmpfloat (gloss_pdf_view_get_zoom (view), ==, 1.0);
 
-  g_assert_true (wait_for (view_is_rendered, view, 20000));
-  settle ();
+  gloss_test_wait_rendered (view);
+  gloss_test_settle (100);
 
   /* Page 1 at 100 %: a point is 96/72 pixels. */
   g_assert_true (gloss_pdf_view_get_page_rendering (view, 0, &width, &height, &scale));
@@ -358,7 +250,7 @@ test_render_and_select (Fixture       *fixture,
   /* The page is inside the view, centred, with text on white paper. */
   page_widget_rect (view, layout, 0, &x1, &y1, &x2, &y2);
   g_assert_cmpfloat (fabs ((x1 + x2) / 2 - gtk_widget_get_width (GTK_WIDGET (view)) / 2.0), <=, 1.0);
-  surface = snapshot_widget (GTK_WIDGET (view));
+  surface = gloss_test_snapshot_view (GTK_WIDGET (view), 0.5);
   count = count_pixels (surface, x1, y1, x2, MIN (y2, gtk_widget_get_height (GTK_WIDGET (view))));
   g_test_message ("page 1: %u pixels, %u dark, %u white", count.total, count.dark, count.white);
   g_assert_cmpuint (count.dark, >, 500);
@@ -366,7 +258,7 @@ test_render_and_select (Fixture       *fixture,
 
   /* The glyph boxes line up with the rendering: dark pixels inside the box
    * of the "z" of zeppelin, none in the gap beside the page. */
-  r = char_rect (layout, offset_of (layout, "zeppelin"), &page);
+  r = char_rect (layout, gloss_test_layout_offset_of (layout, "zeppelin"), &page);
   g_assert_cmpuint (page, ==, 0);
   {
     double gx1, gy1, gx2, gy2;
@@ -382,16 +274,16 @@ test_render_and_select (Fixture       *fixture,
   cairo_surface_destroy (surface);
 
   /* A drag within page 1: "early help". */
-  start = offset_of (layout, "early help");
+  start = gloss_test_layout_offset_of (layout, "early help");
   assert_drag_selects (view, layout, start, start + strlen ("early help") - 1);
 
   /* The highlight is drawn over the selected words. */
-  settle ();
-  surface = snapshot_widget (GTK_WIDGET (view));
+  gloss_test_settle (100);
+  surface = gloss_test_snapshot_view (GTK_WIDGET (view), 0.5);
   char_point (view, layout, start + 2, 0.5, &x1, &y1);
   count = count_pixels (surface, x1 - 2, y1 - 2, x1 + 2, y1 + 2);
   g_assert_cmpuint (count.blue, >, 0);
-  save_png (surface, "pdf-view.png");
+  gloss_test_save_png (surface, "pdf-view.png");
   cairo_surface_destroy (surface);
 
   /* set_selection maps back; an empty range clears. */
@@ -404,15 +296,15 @@ test_render_and_select (Fixture       *fixture,
 
   /* Across a page break: from "page" on page 2 to "Charlie" on page 3,
    * whatever part of them is in sight. */
-  start = offset_of (layout, "second page carries");
-  last = offset_of (layout, "Charlie page") + strlen ("Charlie") - 1;
+  start = gloss_test_layout_offset_of (layout, "second page carries");
+  last = gloss_test_layout_offset_of (layout, "Charlie page") + strlen ("Charlie") - 1;
   g_assert_cmpuint (gloss_layout_page_at_offset (layout, start), ==, 1);
   g_assert_cmpuint (gloss_layout_page_at_offset (layout, last), ==, 2);
   assert_drag_selects (view, layout, start, last);
 
   /* And once page 2 is scrolled to. */
   gloss_pdf_view_go_to_page (view, 1);
-  settle ();
+  gloss_test_settle (100);
   g_assert_cmpuint (gloss_pdf_view_get_page (view), ==, 1);
   g_assert_true (gloss_pdf_view_page_to_widget (view, 1, 0, 0, &x1, &y1));
   g_assert_cmpfloat (fabs (y1), <, 20);
@@ -421,7 +313,7 @@ test_render_and_select (Fixture       *fixture,
   /* 200 %, about the middle of the view where "marmalade" is put: until
    * the pages are rendered again, the old textures are drawn magnified
    * rather than blank pages, and the word stays where it was. */
-  start = offset_of (layout, "marmalade");
+  start = gloss_test_layout_offset_of (layout, "marmalade");
   char_point (view, layout, start, 0.5, &x1, &y1);
   {
     GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
@@ -429,7 +321,7 @@ test_render_and_select (Fixture       *fixture,
     gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) +
                                            y1 - gtk_widget_get_height (GTK_WIDGET (view)) / 2.0);
   }
-  settle ();
+  gloss_test_settle (100);
   char_point (view, layout, start, 0.5, &x1, &y1);
   g_assert_cmpfloat (fabs (y1 - gtk_widget_get_height (GTK_WIDGET (view)) / 2.0), <, 1);
   gloss_pdf_view_set_zoom (view, 2.0);
@@ -439,15 +331,15 @@ test_render_and_select (Fixture       *fixture,
                            2 * (x1 - gtk_widget_get_width (GTK_WIDGET (view)) / 2.0)), <, 2);
   g_assert_cmpfloat (gloss_pdf_view_get_zoom (view), ==, 2.0);
   g_assert_false (gloss_pdf_view_is_rendered (view));
-  surface = snapshot_widget (GTK_WIDGET (view));
+  surface = gloss_test_snapshot_view (GTK_WIDGET (view), 0.5);
   count = count_pixels (surface, 0, 0, gtk_widget_get_width (GTK_WIDGET (view)), gtk_widget_get_height (GTK_WIDGET (view)));
   g_test_message ("while rendering at 200 %%: %u dark pixels", count.dark);
   g_assert_cmpuint (count.dark, >, 500);
   cairo_surface_destroy (surface);
 
   /* Then rendered again at twice the scale, and the selection maps. */
-  g_assert_true (wait_for (view_is_rendered, view, 20000));
-  settle ();
+  gloss_test_wait_rendered (view);
+  gloss_test_settle (100);
   page = gloss_pdf_view_get_page (view);
   g_assert_true (gloss_pdf_view_get_page_rendering (view, page, &width, &height, &scale));
   gloss_render_worker_pixel_size (gloss_layout_get_page (layout, page)->width,
@@ -462,9 +354,9 @@ test_render_and_select (Fixture       *fixture,
 
   assert_drag_selects (view, layout, start, start + strlen ("marmalade") - 1);
   gloss_pdf_view_set_selection (view, start, start + strlen ("marmalade"));
-  settle ();
-  surface = snapshot_widget (GTK_WIDGET (view));
-  save_png (surface, "pdf-view-200.png");
+  gloss_test_settle (100);
+  surface = gloss_test_snapshot_view (GTK_WIDGET (view), 0.5);
+  gloss_test_save_png (surface, "pdf-view-200.png");
   char_point (view, layout, start + 3, 0.5, &x1, &y1);
   count = count_pixels (surface, x1 - 3, y1 - 3, x1 + 3, y1 + 3);
   g_assert_cmpuint (count.blue, >, 0);
@@ -484,7 +376,7 @@ test_zoom (Fixture       *fixture,
   guint notified = 0;
 
   gloss_pdf_view_set_document (view, fixture->bytes, NULL, fixture->layout);
-  g_assert_true (wait_for (view_is_rendered, view, 20000));
+  gloss_test_wait_rendered (view);
   g_signal_connect_swapped (view, "notify::zoom", G_CALLBACK (g_atomic_int_inc), &notified);
 
   gloss_pdf_view_zoom_in (view);
@@ -505,7 +397,7 @@ test_zoom (Fixture       *fixture,
   g_assert_cmpfloat (gloss_pdf_view_get_zoom (view), ==, GLOSS_PDF_VIEW_MIN_ZOOM);
 
   /* At 25 % all three pages are in sight and rendered. */
-  g_assert_true (wait_for (view_is_rendered, view, 20000));
+  gloss_test_wait_rendered (view);
   for (guint i = 0; i < 3; i++)
     g_assert_true (gloss_pdf_view_get_page_rendering (view, i, NULL, NULL, NULL));
 
@@ -513,7 +405,7 @@ test_zoom (Fixture       *fixture,
    * the window. */
   gloss_pdf_view_set_fit_width (view, TRUE);
   g_assert_true (gloss_pdf_view_get_fit_width (view));
-  settle ();
+  gloss_test_settle (100);
   width = gtk_widget_get_width (GTK_WIDGET (view));
   page_widget_rect (view, fixture->layout, 0, &x1, &y1, &x2, &y2);
   g_test_message ("fit width: view %.0f, page %.1f–%.1f, zoom %.3f", width, x1, x2, gloss_pdf_view_get_zoom (view));
@@ -522,8 +414,8 @@ test_zoom (Fixture       *fixture,
   g_assert_cmpfloat (x2 - x1, >, width - 40);
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 700, 800);
-  g_assert_true (wait_for (view_is_rendered, view, 20000));
-  settle ();
+  gloss_test_wait_rendered (view);
+  gloss_test_settle (100);
   width = gtk_widget_get_width (GTK_WIDGET (view));
   g_assert_cmpfloat (width, <, 800);
   page_widget_rect (view, fixture->layout, 0, &x1, &y1, &x2, &y2);
@@ -545,9 +437,9 @@ test_copy (Fixture       *fixture,
   guint start;
 
   gloss_pdf_view_set_document (view, fixture->bytes, NULL, fixture->layout);
-  g_assert_true (wait_for (view_is_rendered, view, 20000));
+  gloss_test_wait_rendered (view);
 
-  start = offset_of (fixture->layout, "zeppelin");
+  start = gloss_test_layout_offset_of (fixture->layout, "zeppelin");
   gloss_pdf_view_set_selection (view, start, start + 8);
   expected = gloss_layout_dup_range (fixture->layout, start, start + 8);
   g_assert_cmpstr (expected, ==, "zeppelin");
@@ -592,15 +484,15 @@ test_invalid_pdf (Fixture       *fixture,
   g_signal_connect (fixture->view, "render-error", G_CALLBACK (error_cb), &message);
 
   gloss_pdf_view_set_document (fixture->view, bytes, NULL, NULL);
-  g_assert_true (wait_for (string_is_set, &message, 20000));
+  g_assert_true (gloss_test_wait_for (string_is_set, &message, 20000));
   g_test_message ("render-error: %s", message);
   g_assert_cmpstr (message, !=, "");
   g_assert_cmpuint (gloss_pdf_view_get_n_pages (fixture->view), ==, 0);
-  settle ();
+  gloss_test_settle (100);
 
   /* The view takes a good document afterwards. */
   gloss_pdf_view_set_document (fixture->view, fixture->bytes, NULL, fixture->layout);
-  g_assert_true (wait_for (view_is_rendered, fixture->view, 20000));
+  gloss_test_wait_rendered (fixture->view);
 
   /* And clears. */
   gloss_pdf_view_set_document (fixture->view, NULL, NULL, NULL);
@@ -621,7 +513,7 @@ test_no_layout (Fixture       *fixture,
                 gconstpointer  data)
 {
   gloss_pdf_view_set_document (fixture->view, fixture->bytes, NULL, NULL);
-  g_assert_true (wait_for (has_n_pages, fixture->view, 20000));
+  g_assert_true (gloss_test_wait_for (has_n_pages, fixture->view, 20000));
   g_assert_cmpuint (gloss_pdf_view_get_n_pages (fixture->view), ==, 3);
   gloss_pdf_view_select_drag (fixture->view, 100, 100, 400, 300);
   g_assert_false (gloss_pdf_view_get_selection (fixture->view, NULL, NULL));
@@ -653,15 +545,15 @@ test_many_pages (Fixture       *fixture,
 
   gloss_pdf_view_set_document (fixture->view, bytes, NULL, layout);
   gloss_pdf_view_set_zoom (fixture->view, 2.0);
-  g_assert_true (wait_for (view_is_rendered, fixture->view, 20000));
+  gloss_test_wait_rendered (fixture->view);
 
   vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fixture->view));
   for (double v = 0; v < gtk_adjustment_get_upper (vadjustment); v += 700)
     {
       gtk_adjustment_set_value (vadjustment, v);
-      settle ();
+      gloss_test_settle (100);
     }
-  g_assert_true (wait_for (view_is_rendered, fixture->view, 20000));
+  gloss_test_wait_rendered (fixture->view);
   g_assert_cmpuint (gloss_pdf_view_get_page (fixture->view), ==, 39);
 
   for (guint i = 0; i < 40; i++)
@@ -674,7 +566,7 @@ test_many_pages (Fixture       *fixture,
   g_assert_cmpuint (rendered, <, 40);
 
   gloss_pdf_view_go_to_page (fixture->view, 5);
-  g_assert_true (wait_for (view_is_rendered, fixture->view, 20000));
+  gloss_test_wait_rendered (fixture->view);
   g_assert_cmpuint (gloss_pdf_view_get_page (fixture->view), ==, 5);
 }
 
@@ -703,9 +595,9 @@ test_rotated (Fixture       *fixture,
 
   gloss_pdf_view_set_document (fixture->view, bytes, NULL, layout);
   gloss_pdf_view_set_fit_width (fixture->view, TRUE);
-  settle ();
-  g_assert_true (wait_for (view_is_rendered, fixture->view, 20000));
-  settle ();
+  gloss_test_settle (100);
+  gloss_test_wait_rendered (fixture->view);
+  gloss_test_settle (100);
 
   for (guint p = 0; p < gloss_layout_get_n_pages (layout); p++)
     {
@@ -720,8 +612,8 @@ test_rotated (Fixture       *fixture,
                                page->width / page->height), <, 0.01);
     }
 
-  surface = snapshot_widget (GTK_WIDGET (fixture->view));
-  save_png (surface, "pdf-view-rotated.png");
+  surface = gloss_test_snapshot_view (GTK_WIDGET (fixture->view), 0.5);
+  gloss_test_save_png (surface, "pdf-view-rotated.png");
 
   /* Most visible glyph boxes hold dark pixels. */
   {
@@ -803,19 +695,19 @@ test_rotated_page (Fixture       *fixture,
 
   gloss_pdf_view_set_document (fixture->view, bytes, NULL, layout);
   gloss_pdf_view_set_zoom (fixture->view, 1.5);
-  g_assert_true (wait_for (view_is_rendered, fixture->view, 20000));
-  settle ();
+  gloss_test_wait_rendered (fixture->view);
+  gloss_test_settle (100);
 
   g_assert_true (gloss_pdf_view_get_page_rendering (fixture->view, 0, &width, &height, NULL));
   g_assert_cmpint (width, <, height);
   page_widget_rect (fixture->view, layout, 0, &x1, &y1, &x2, &y2);
   g_assert_cmpfloat (fabs ((x2 - x1) / (y2 - y1) - 250.0 / 400.0), <, 0.01);
 
-  start = offset_of (layout, "Rotated");
+  start = gloss_test_layout_offset_of (layout, "Rotated");
   gloss_pdf_view_set_selection (fixture->view, start, start + 7);
-  settle ();
-  surface = snapshot_widget (GTK_WIDGET (fixture->view));
-  save_png (surface, "pdf-view-rotate-90.png");
+  gloss_test_settle (100);
+  surface = gloss_test_snapshot_view (GTK_WIDGET (fixture->view), 0.5);
+  gloss_test_save_png (surface, "pdf-view-rotate-90.png");
 
   for (guint i = page->start; i < page->end; i++)
     {
@@ -911,8 +803,8 @@ static void
 show_document (Fixture *fixture)
 {
   gloss_pdf_view_set_document (fixture->view, fixture->bytes, NULL, fixture->layout);
-  g_assert_true (wait_for (view_is_rendered, fixture->view, 20000));
-  settle ();
+  gloss_test_wait_rendered (fixture->view);
+  gloss_test_settle (100);
 }
 
 static void
@@ -1008,14 +900,14 @@ test_keys_commands (Fixture       *fixture,
   g_free (text);
 
   /* Ctrl+C and Ctrl+Insert copy the selected text. */
-  start = offset_of (fixture->layout, "zeppelin");
+  start = gloss_test_layout_offset_of (fixture->layout, "zeppelin");
   gloss_pdf_view_set_selection (view, start, start + strlen ("zeppelin"));
   g_assert_true (press_key (view, GDK_KEY_c, GDK_CONTROL_MASK));
   text = clipboard_text (clipboard);
   g_assert_cmpstr (text, ==, "zeppelin");
   g_free (text);
 
-  start = offset_of (fixture->layout, "quokka");
+  start = gloss_test_layout_offset_of (fixture->layout, "quokka");
   gloss_pdf_view_set_selection (view, start, start + strlen ("quokka"));
   g_assert_true (press_key (view, GDK_KEY_Insert, GDK_CONTROL_MASK));
   text = clipboard_text (clipboard);
@@ -1044,22 +936,6 @@ test_keys_commands (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (gloss_pdf_view_get_zoom (view), 1.0, 1e-9);
 }
 
-/* One press and release of the primary button at (x, y), the n_press-th
- * of a multiple click, as the drag and click gestures see it. */
-static void
-click (GlossPdfView    *view,
-       int              n_press,
-       double           x,
-       double           y,
-       GdkModifierType  state)
-{
-  _gloss_pdf_view_drag_begin (view, x, y, state);
-  _gloss_pdf_view_click (view, n_press, x, y);
-  /* A hand is never quite still. */
-  _gloss_pdf_view_drag_update (view, 1, 1);
-  _gloss_pdf_view_drag_end (view);
-}
-
 static void
 test_mouse_word_line (Fixture       *fixture,
                       gconstpointer  data)
@@ -1067,7 +943,7 @@ test_mouse_word_line (Fixture       *fixture,
   GlossPdfView *view = fixture->view;
   GlossLayout *layout = fixture->layout;
   const char *text = gloss_layout_get_text (layout);
-  guint start = offset_of (layout, "zeppelin"), s = 0, e = 0;
+  guint start = gloss_test_layout_offset_of (layout, "zeppelin"), s = 0, e = 0;
   double x, y;
   char *selected;
 
@@ -1076,15 +952,15 @@ test_mouse_word_line (Fixture       *fixture,
 
   /* A single click selects nothing; the second press selects the word,
    * and its release keeps it. */
-  click (view, 1, x, y, 0);
+  gloss_test_pdf_view_click (view, 1, x, y, 0);
   g_assert_false (gloss_pdf_view_get_selection (view, NULL, NULL));
-  click (view, 2, x, y, 0);
+  gloss_test_pdf_view_click (view, 2, x, y, 0);
   g_assert_true (gloss_pdf_view_get_selection (view, &s, &e));
   g_assert_cmpuint (s, ==, start);
   g_assert_cmpuint (e, ==, start + strlen ("zeppelin"));
 
   /* A third selects the line, within its line breaks. */
-  click (view, 3, x, y, 0);
+  gloss_test_pdf_view_click (view, 3, x, y, 0);
   selected = selected_text (fixture);
   g_test_message ("triple click: “%s”", selected);
   g_assert_nonnull (strstr (selected, "zeppelin"));
@@ -1097,14 +973,14 @@ test_mouse_word_line (Fixture       *fixture,
   g_free (selected);
 
   /* A plain click clears the selection. */
-  click (view, 1, x, y, 0);
+  gloss_test_pdf_view_click (view, 1, x, y, 0);
   g_assert_false (gloss_pdf_view_get_selection (view, NULL, NULL));
 
   /* An apostrophe belongs to the word. */
-  start = offset_of (layout, "children's");
+  start = gloss_test_layout_offset_of (layout, "children's");
   char_point (view, layout, start + 2, 0.5, &x, &y);
-  click (view, 1, x, y, 0);
-  click (view, 2, x, y, 0);
+  gloss_test_pdf_view_click (view, 1, x, y, 0);
+  gloss_test_pdf_view_click (view, 2, x, y, 0);
   selected = selected_text (fixture);
   g_assert_cmpstr (selected, ==, "children's");
   g_free (selected);
@@ -1116,7 +992,7 @@ test_mouse_shift_click (Fixture       *fixture,
 {
   GlossPdfView *view = fixture->view;
   GlossLayout *layout = fixture->layout;
-  guint early = offset_of (layout, "early help");
+  guint early = gloss_test_layout_offset_of (layout, "early help");
   double x1, y1, x2, y2;
   char *selected;
 
@@ -1135,28 +1011,28 @@ test_mouse_shift_click (Fixture       *fixture,
 
   /* Shift+click after it extends it to the click. */
   char_point (view, layout, early + strlen ("early help") - 1, 0.75, &x2, &y2);
-  click (view, 1, x2, y2, GDK_SHIFT_MASK);
+  gloss_test_pdf_view_click (view, 1, x2, y2, GDK_SHIFT_MASK);
   selected = selected_text (fixture);
   g_assert_cmpstr (selected, ==, "early help");
   g_free (selected);
 
   /* Shift+click before it: from the click to where the drag began. */
-  char_point (view, layout, offset_of (layout, "speaks of early"), 0.25, &x2, &y2);
-  click (view, 1, x2, y2, GDK_SHIFT_MASK);
+  char_point (view, layout, gloss_test_layout_offset_of (layout, "speaks of early"), 0.25, &x2, &y2);
+  gloss_test_pdf_view_click (view, 1, x2, y2, GDK_SHIFT_MASK);
   selected = selected_text (fixture);
   g_assert_cmpstr (selected, ==, "speaks of ");
   g_free (selected);
 
   /* And onto the next page. */
-  char_point (view, layout, offset_of (layout, "marmalade") + 3, 0.75, &x2, &y2);
-  click (view, 1, x2, y2, GDK_SHIFT_MASK);
+  char_point (view, layout, gloss_test_layout_offset_of (layout, "marmalade") + 3, 0.75, &x2, &y2);
+  gloss_test_pdf_view_click (view, 1, x2, y2, GDK_SHIFT_MASK);
   selected = selected_text (fixture);
   g_assert_true (g_str_has_prefix (selected, "early help"));
   g_assert_true (g_str_has_suffix (selected, "marm"));
   g_free (selected);
 
   /* Without Shift, a click starts again. */
-  click (view, 1, x1, y1, 0);
+  gloss_test_pdf_view_click (view, 1, x1, y1, 0);
   g_assert_false (gloss_pdf_view_get_selection (view, NULL, NULL));
 }
 
@@ -1178,7 +1054,7 @@ test_mouse_autoscroll (Fixture       *fixture,
 {
   GlossPdfView *view = fixture->view;
   GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  guint start = offset_of (fixture->layout, "Alpha"), s = 0, e = 0;
+  guint start = gloss_test_layout_offset_of (fixture->layout, "Alpha"), s = 0, e = 0;
   double x, y, value;
 
   show_document (fixture);
@@ -1194,7 +1070,7 @@ test_mouse_autoscroll (Fixture       *fixture,
 
   /* ... until the view scrolls on its own and page 2 comes under the
    * pointer. */
-  g_assert_true (wait_for (selection_reaches_page_2, fixture, 5000));
+  g_assert_true (gloss_test_wait_for (selection_reaches_page_2, fixture, 5000));
   g_assert_cmpfloat (gtk_adjustment_get_value (v), >, 100);
   g_assert_true (gloss_pdf_view_get_selection (view, &s, &e));
   g_assert_cmpuint (s, ==, start);
@@ -1202,7 +1078,7 @@ test_mouse_autoscroll (Fixture       *fixture,
   /* The release stops it. */
   _gloss_pdf_view_drag_end (view);
   value = gtk_adjustment_get_value (v);
-  settle ();
+  gloss_test_settle (100);
   assert_value (v, value);
   g_assert_true (gloss_pdf_view_get_selection (view, NULL, NULL));
 }
@@ -1213,7 +1089,7 @@ test_mouse_pointer (Fixture       *fixture,
                     gconstpointer  data)
 {
   GlossPdfView *view = fixture->view;
-  guint start = offset_of (fixture->layout, "zeppelin");
+  guint start = gloss_test_layout_offset_of (fixture->layout, "zeppelin");
   double x, y, x2, y2;
   GdkCursor *cursor;
 
@@ -1233,7 +1109,7 @@ test_mouse_pointer (Fixture       *fixture,
   g_assert_cmpfloat (gloss_pdf_view_get_zoom (view), ==, 1.0);
 
   gloss_pdf_view_set_fit_width (view, TRUE);
-  settle ();
+  gloss_test_settle (100);
   char_point (view, fixture->layout, start + 3, 0.5, &x, &y);
   _gloss_pdf_view_motion (view, x, y);
   {
@@ -1261,10 +1137,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* GTK 4 ignores NO_AT_BRIDGE; without a session bus its AT-SPI backend
-   * warns, and warnings are fatal in tests. */
-  g_setenv ("GTK_A11Y", "none", FALSE);
-  gtk_test_init (&argc, &argv, NULL);
+  gloss_test_gtk_init (&argc, &argv);
 
   g_test_add ("/pdf-view/render-and-select", Fixture, NULL, fixture_setup, test_render_and_select, fixture_teardown);
   g_test_add ("/pdf-view/zoom", Fixture, NULL, fixture_setup, test_zoom, fixture_teardown);

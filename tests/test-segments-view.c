@@ -12,23 +12,9 @@
 #include "gloss-error.h"
 #include "gloss-memo-editor.h"
 #include "gloss-segments-view.h"
-#include "gloss-test-fixtures.h"
+#include "gloss-test-ui.h"
 
 static GlossApplication *app;
-
-static const char * const pdf_pages[] = {
-  "Alpha report. Early help for children in the borough was judged good, "
-  "and management oversight was strong.\n\n"
-  "Inspectors met social workers and their managers.",
-  "Second page. Leaders know their services well and the word marmalade "
-  "appears here.",
-  NULL,
-};
-
-static const char text_report[] =
-  "Bravo notes\n"
-  "Café visits: the résumé of each social worker was checked.\n"
-  "Naïve plans were rare.\n";
 
 typedef struct
 {
@@ -45,48 +31,6 @@ typedef struct
 } Fixture;
 
 /* Main loop ---------------------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data,
-          guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-  return ok;
-}
-
-static void
-settle (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static gboolean
 segments_loaded (gpointer data)
@@ -131,40 +75,10 @@ show_in_window (GtkWidget *child,
   gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_set_child (GTK_WINDOW (window), child);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window, 5000));
-  settle (100);
+  gloss_test_present (GTK_WINDOW (window));
+  gloss_test_settle (100);
 
   return window;
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  const char *dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *path = g_build_filename (dir != NULL ? dir : ".", name, NULL);
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  g_test_message ("Saved %s", path);
 }
 
 /* Whether some label under widget shows text starting with prefix and
@@ -190,18 +104,6 @@ has_label (GtkWidget  *widget,
 
 /* Fixture ------------------------------------------------------------------ */
 
-static guint
-offset_of (const char *text,
-           const char *needle)
-{
-  const char *at = strstr (text, needle);
-
-  if (at == NULL)
-    g_test_message ("“%s” is not in “%s”", needle, text);
-  g_assert_nonnull (at);
-  return (guint) g_utf8_pointer_to_offset (text, at);
-}
-
 static gint64
 add_coding (Fixture    *fixture,
             gint64      document_id,
@@ -216,7 +118,7 @@ add_coding (Fixture    *fixture,
   guint start;
 
   g_assert_no_error (error);
-  start = offset_of (text, needle);
+  start = gloss_test_offset_of (text, needle);
   coding = gloss_project_add_coding (fixture->project, document_id, code_id, coder_id,
                                      start, start + g_utf8_strlen (needle, -1), memo, &error);
   g_assert_no_error (error);
@@ -236,38 +138,14 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *pdf = NULL;
-  g_autofree char *txt = NULL;
-  g_autoptr(GFile) pdf_file = NULL;
-  g_autoptr(GFile) txt_file = NULL;
-  g_autoptr(GlossDocument) doc1 = NULL;
-  g_autoptr(GlossDocument) doc2 = NULL;
   g_autoptr(GlossCode) early = NULL;
   g_autoptr(GlossCode) family = NULL;
   g_autoptr(GlossCode) oversight = NULL;
   g_autoptr(GError) error = NULL;
 
   fixture->tmpdir = gloss_test_make_tmpdir ();
-  path = g_build_filename (fixture->tmpdir, "Demo.gloss", NULL);
-  pdf = g_build_filename (fixture->tmpdir, "alpha-report.pdf", NULL);
-  txt = g_build_filename (fixture->tmpdir, "bravo-notes.txt", NULL);
-  pdf_file = g_file_new_for_path (pdf);
-  txt_file = g_file_new_for_path (txt);
-
-  g_assert_true (gloss_test_make_pdf (pdf, pdf_pages, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (txt, text_report, -1, &error));
-  g_assert_no_error (error);
-
-  fixture->project = gloss_project_create (path, "Demo", &error);
-  g_assert_no_error (error);
-  doc1 = gloss_project_import_file (fixture->project, pdf_file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  doc2 = gloss_project_import_file (fixture->project, txt_file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  fixture->doc_pdf = gloss_document_get_id (doc1);
-  fixture->doc_text = gloss_document_get_id (doc2);
+  /* The demo reports. */
+  fixture->project = gloss_test_demo_project_new (fixture->tmpdir, &fixture->doc_pdf, &fixture->doc_text);
 
   early = gloss_project_add_code (fixture->project, 0, "Early help", "#3584e4",
                                   "Support offered before statutory thresholds", &error);
@@ -302,22 +180,14 @@ fixture_setup (Fixture       *fixture,
                             "Naïve plans were rare", "Rare, but worth a follow-up visit.");
 
   /* Let the project's change notifications go by. */
-  settle (50);
+  gloss_test_settle (50);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      gtk_window_destroy (window);
-    }
-  settle (50);
+  gloss_test_destroy_windows (NULL);
 
   g_clear_object (&fixture->project);
   gloss_test_remove_tree (fixture->tmpdir);
@@ -401,7 +271,7 @@ test_codings_list (Fixture       *fixture,
   g_assert_cmpuint (row_page (model, 1), ==, 0);
   g_assert_cmpuint (row_page (model, 2), ==, 1);
   g_assert_cmpuint (row_page (model, 3), ==, 1);
-  settle (100);
+  gloss_test_settle (100);
   /* The rows show the page as people count it, and the code. */
   g_assert_true (has_label (GTK_WIDGET (list), "p. 2", NULL));
   g_assert_true (has_label (GTK_WIDGET (list), "Early help/Family support", NULL));
@@ -437,7 +307,7 @@ test_codings_list (Fixture       *fixture,
   extra = add_coding (fixture, fixture->doc_pdf, fixture->oversight, fixture->bob,
                       "Inspectors met social workers", NULL);
   wait.n = 5;
-  g_assert_true (wait_for (has_n_items, &wait, 2000));
+  g_assert_true (gloss_test_wait_for (has_n_items, &wait, 2000));
   g_assert_cmpint (row_id (model, 2), ==, extra);
 
   /* Remove Coding from the context menu's action. */
@@ -456,8 +326,8 @@ test_codings_list (Fixture       *fixture,
 
   gloss_codings_list_set_document (list, fixture->doc_pdf);
   gloss_codings_list_select_coding (list, fixture->c2);
-  settle (300);
-  save_png (window, "codings-list.png");
+  gloss_test_settle (300);
+  gloss_test_save_widget_png (window, "codings-list.png");
 }
 
 /* Segments view ------------------------------------------------------------ */
@@ -530,7 +400,7 @@ assert_rows (GlossSegmentsView *view,
   g_autofree char *want = expected;
   g_autofree char *got = NULL;
 
-  g_assert_true (wait_for (segments_loaded, view, 5000));
+  g_assert_true (gloss_test_wait_for (segments_loaded, view, 5000));
   got = describe (view);
   g_assert_cmpstr (got, ==, want);
 }
@@ -599,14 +469,14 @@ test_segments_view (Fixture       *fixture,
   /* It follows the project. */
   extra = add_coding (fixture, fixture->doc_text, fixture->oversight, fixture->bob,
                       "Café visits", NULL);
-  settle (50);
+  gloss_test_settle (50);
   assert_rows (view, expect ("D" ID ":1 " ID " D" ID ":1 " ID,
                              fixture->doc_pdf, fixture->c3, fixture->doc_text, extra));
 
   /* Hidden, it waits to be shown before it loads again. */
   gtk_widget_set_visible (GTK_WIDGET (view), FALSE);
   g_assert_true (gloss_project_remove_coding (fixture->project, extra, NULL));
-  settle (100);
+  gloss_test_settle (100);
   g_assert_false (gloss_segments_view_get_loading (view));
   g_assert_cmpuint (g_list_model_get_n_items (gloss_segments_view_get_model (view)), ==, 4);
   gtk_widget_set_visible (GTK_WIDGET (view), TRUE);
@@ -628,10 +498,10 @@ test_segments_view (Fixture       *fixture,
   g_assert_cmpint (activated.document_id, ==, fixture->doc_pdf);
   g_assert_cmpint (activated.coding_id, ==, fixture->c2);
 
-  settle (300);
+  gloss_test_settle (300);
   g_assert_true (has_label (GTK_WIDGET (view), "5 passages in 2 reports", NULL));
   g_assert_true (has_label (GTK_WIDGET (view), "Rare, but worth a follow-up visit.", NULL));
-  save_png (window, "segments-view.png");
+  gloss_test_save_widget_png (window, "segments-view.png");
 }
 
 /* Memo editor -------------------------------------------------------------- */
@@ -690,17 +560,17 @@ test_memo_editor (Fixture       *fixture,
   type_text (editor, "First thoughts");
   g_assert_true (gloss_memo_editor_get_dirty (editor));
   g_assert_null ((memo = get_memo (fixture, GLOSS_MEMO_DOCUMENT, fixture->doc_pdf, fixture->alice)));
-  settle (GLOSS_MEMO_EDITOR_SAVE_DELAY_MS / 2);
+  gloss_test_settle (GLOSS_MEMO_EDITOR_SAVE_DELAY_MS / 2);
   type_text (editor, " on");
-  settle (GLOSS_MEMO_EDITOR_SAVE_DELAY_MS / 2);
+  gloss_test_settle (GLOSS_MEMO_EDITOR_SAVE_DELAY_MS / 2);
   g_assert_null ((memo = get_memo (fixture, GLOSS_MEMO_DOCUMENT, fixture->doc_pdf, fixture->alice)));
-  settle (GLOSS_MEMO_EDITOR_SAVE_DELAY_MS + 300);
+  gloss_test_settle (GLOSS_MEMO_EDITOR_SAVE_DELAY_MS + 300);
   memo = get_memo (fixture, GLOSS_MEMO_DOCUMENT, fixture->doc_pdf, fixture->alice);
   g_assert_cmpstr (memo, ==, "First thoughts on");
   g_free (memo);
   g_assert_false (gloss_memo_editor_get_dirty (editor));
   g_assert_true (has_label (GTK_WIDGET (editor), "Saved · ", "by Alice"));
-  save_png (window, "memo-editor.png");
+  gloss_test_save_widget_png (window, "memo-editor.png");
 
   /* Typed, then at once another target: the text goes to the first. */
   type_text (editor, " Lewisham");
@@ -721,7 +591,7 @@ test_memo_editor (Fixture       *fixture,
   /* A coding's memo. */
   gloss_memo_editor_set_target (editor, fixture->project, GLOSS_MEMO_CODING, fixture->c4, 0);
   type_text (editor, "Not early help: a test word.");
-  settle (GLOSS_MEMO_EDITOR_SAVE_DELAY_MS + 300);
+  gloss_test_settle (GLOSS_MEMO_EDITOR_SAVE_DELAY_MS + 300);
   coding = gloss_project_get_coding (fixture->project, fixture->c4, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (gloss_coding_get_memo (coding), ==, "Not early help: a test word.");
@@ -746,36 +616,13 @@ test_memo_editor (Fixture       *fixture,
   g_free (memo);
 }
 
-static GLogWriterOutput
-log_writer (GLogLevelFlags   log_level,
-            const GLogField *fields,
-            gsize            n_fields,
-            gpointer         user_data)
-{
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0 &&
-          strstr (fields[i].value, "Unable to acquire session bus") != NULL)
-        return G_LOG_WRITER_HANDLED;
-    }
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  g_log_set_writer_func (log_writer, NULL, NULL);
-  g_test_init (&argc, &argv, NULL);
-
-  app = gloss_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = gloss_test_init_application (&argc, &argv, G_APPLICATION_NON_UNIQUE);
 
   g_test_add ("/segments/codings-list", Fixture, NULL, fixture_setup, test_codings_list, fixture_teardown);
   g_test_add ("/segments/segments-view", Fixture, NULL, fixture_setup, test_segments_view, fixture_teardown);

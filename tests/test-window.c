@@ -3,30 +3,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
-#include <math.h>
 #include <string.h>
 
 #include "gloss-application.h"
 #include "gloss-error.h"
 #include "gloss-project.h"
-#include "gloss-test-fixtures.h"
+#include "gloss-test-ui.h"
 #include "gloss-window.h"
 
 static GlossApplication *app;
-
-static const char * const pdf_pages[] = {
-  "Alpha report. Early help for children in the borough was judged good, "
-  "and management oversight was strong.\n\n"
-  "Inspectors met social workers and their managers.",
-  "Second page. Leaders know their services well and the word marmalade "
-  "appears here.",
-  NULL,
-};
-
-static const char text_report[] =
-  "Bravo notes\n"
-  "Café visits: the résumé of each social worker was checked.\n"
-  "Naïve plans were rare.\n";
 
 typedef struct
 {
@@ -34,115 +19,30 @@ typedef struct
   GlossWindow *window;
 } Fixture;
 
-/* Main loop ---------------------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data,
-          guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-  return ok;
-}
-
-static void
-settle (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 /* Pixels ------------------------------------------------------------------- */
-
-static cairo_surface_t *
-snapshot_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  return surface;
-}
 
 /* Dark (text) pixels in a rectangle of the surface. */
 static guint
 count_dark_pixels (cairo_surface_t       *surface,
                    const graphene_rect_t *rect)
 {
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  const guchar *data = cairo_image_surface_get_data (surface);
-  int x1 = MAX (0, (int) ceil (rect->origin.x));
-  int y1 = MAX (0, (int) ceil (rect->origin.y));
-  int x2 = MIN (width, (int) floor (rect->origin.x + rect->size.width));
-  int y2 = MIN (height, (int) floor (rect->origin.y + rect->size.height));
+  int x1, y1, x2, y2;
   guint dark = 0;
 
+  gloss_test_pixel_bounds (surface, rect->origin.x, rect->origin.y,
+                           rect->origin.x + rect->size.width, rect->origin.y + rect->size.height,
+                           &x1, &y1, &x2, &y2);
   for (int y = y1; y < y2; y++)
     for (int x = x1; x < x2; x++)
       {
-        guint32 pixel = *(const guint32 *) (data + y * stride + x * 4);
-        guint r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+        guint r, g, b;
 
+        gloss_test_pixel_rgb (surface, x, y, &r, &g, &b);
         if (r < 100 && g < 100 && b < 100)
           dark++;
       }
 
   return dark;
-}
-
-static void
-save_png (cairo_surface_t *surface,
-          const char      *name)
-{
-  const char *dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *path = g_build_filename (dir != NULL ? dir : ".", name, NULL);
-
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  g_test_message ("Saved %s", path);
 }
 
 /* Fixture ------------------------------------------------------------------ */
@@ -153,58 +53,26 @@ fixture_setup (Fixture       *fixture,
 {
   fixture->tmpdir = gloss_test_make_tmpdir ();
   fixture->window = gloss_window_new (app);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_for (is_mapped, fixture->window, 5000));
+  gloss_test_present (GTK_WINDOW (fixture->window));
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  /* Dialogs the test left open. */
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (window != GTK_WINDOW (fixture->window))
-        gtk_window_destroy (window);
-    }
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  settle (50);
+  /* With the dialogs the test left open. */
+  gloss_test_destroy_windows (GTK_WINDOW (fixture->window));
   gloss_test_remove_tree (fixture->tmpdir);
   g_free (fixture->tmpdir);
 }
 
-/* A project with a two-page PDF and a text report. */
+/* A project with a two-page PDF and a text report, the demo reports. */
 static char *
 make_project (Fixture *fixture)
 {
-  g_autofree char *path = g_build_filename (fixture->tmpdir, "Demo.gloss", NULL);
-  g_autofree char *pdf = g_build_filename (fixture->tmpdir, "alpha-report.pdf", NULL);
-  g_autofree char *txt = g_build_filename (fixture->tmpdir, "bravo-notes.txt", NULL);
-  g_autoptr(GlossProject) project = NULL;
-  g_autoptr(GlossDocument) doc1 = NULL;
-  g_autoptr(GlossDocument) doc2 = NULL;
-  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
-  g_autoptr(GFile) txt_file = g_file_new_for_path (txt);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) project = gloss_test_demo_project_new (fixture->tmpdir, NULL, NULL);
 
-  g_assert_true (gloss_test_make_pdf (pdf, pdf_pages, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (txt, text_report, -1, &error));
-  g_assert_no_error (error);
-
-  project = gloss_project_create (path, "Demo", &error);
-  g_assert_no_error (error);
-  doc1 = gloss_project_import_file (project, pdf_file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  doc2 = gloss_project_import_file (project, txt_file, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  return g_steal_pointer (&path);
+  return g_build_filename (fixture->tmpdir, "Demo.gloss", NULL);
 }
 
 static GlossDocument *
@@ -222,17 +90,6 @@ find_document (GlossDocumentList *list,
     }
 
   return NULL;
-}
-
-static guint
-offset_of (GlossLayout *layout,
-           const char  *needle)
-{
-  const char *text = gloss_layout_get_text (layout);
-  const char *at = strstr (text, needle);
-
-  g_assert_nonnull (at);
-  return (guint) g_utf8_pointer_to_offset (text, at);
 }
 
 static gboolean
@@ -378,15 +235,15 @@ test_project (Fixture       *fixture,
   pdf_doc = find_document (list, GLOSS_DOCUMENT_KIND_PDF);
   g_assert_nonnull (pdf_doc);
   g_assert_true (gloss_document_list_select_document (list, gloss_document_get_id (pdf_doc)));
-  g_assert_true (wait_for (viewer_mode_is, &wait, 10000));
-  g_assert_true (wait_for (pdf_is_rendered, pdf_view, 15000));
+  g_assert_true (gloss_test_wait_for (viewer_mode_is, &wait, 10000));
+  g_assert_true (gloss_test_wait_for (pdf_is_rendered, pdf_view, 15000));
   g_assert_cmpint (gloss_document_get_id (gloss_window_get_document (fixture->window)), ==,
                    gloss_document_get_id (pdf_doc));
   g_assert_true (action_enabled (fixture->window, "zoom-in"));
   g_assert_true (action_enabled (fixture->window, "go-to-page"));
-  settle (300);
+  gloss_test_settle (300);
 
-  surface = snapshot_widget (GTK_WIDGET (fixture->window));
+  surface = gloss_test_snapshot_widget (GTK_WIDGET (fixture->window), 1);
   g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (pdf_view), GTK_WIDGET (fixture->window), &bounds));
   dark = count_dark_pixels (surface, &bounds);
   g_test_message ("%u dark pixels in the viewer", dark);
@@ -395,7 +252,7 @@ test_project (Fixture       *fixture,
   /* A drag over "Early help" selects exactly those code points. */
   layout = gloss_pdf_view_get_layout (pdf_view);
   g_assert_nonnull (layout);
-  start = offset_of (layout, "Early help");
+  start = gloss_test_layout_offset_of (layout, "Early help");
   last = start + strlen ("Early help") - 1;
   page = gloss_layout_page_at_offset (layout, start);
   g_assert_cmpuint (page, ==, 0);
@@ -417,10 +274,10 @@ test_project (Fixture       *fixture,
   g_assert_cmpstr (selected, ==, "Early help");
   g_assert_true (action_enabled (fixture->window, "copy"));
 
-  settle (200);
+  gloss_test_settle (200);
   cairo_surface_destroy (surface);
-  surface = snapshot_widget (GTK_WIDGET (fixture->window));
-  save_png (surface, "window.png");
+  surface = gloss_test_snapshot_widget (GTK_WIDGET (fixture->window), 1);
+  gloss_test_save_png (surface, "window.png");
   cairo_surface_destroy (surface);
 
   /* Closing goes back to the start page. */
@@ -452,7 +309,7 @@ test_text_view (Fixture       *fixture,
   text_doc = find_document (list, GLOSS_DOCUMENT_KIND_TEXT);
   g_assert_nonnull (text_doc);
   g_assert_true (gloss_document_list_select_document (list, gloss_document_get_id (text_doc)));
-  g_assert_true (wait_for (viewer_mode_is, &wait, 10000));
+  g_assert_true (gloss_test_wait_for (viewer_mode_is, &wait, 10000));
   g_assert_false (action_enabled (fixture->window, "zoom-in"));
 
   layout = gloss_text_view_get_layout (view);
@@ -468,13 +325,13 @@ test_text_view (Fixture       *fixture,
   g_object_get (view, "has-selection", &has_selection, NULL);
   g_assert_true (has_selection);
   g_assert_cmpuint (e - s, ==, 6);
-  g_assert_cmpuint (s, ==, offset_of (layout, "résumé"));
+  g_assert_cmpuint (s, ==, gloss_test_layout_offset_of (layout, "résumé"));
   range = gloss_layout_dup_range (layout, s, e);
   g_assert_cmpstr (range, ==, "résumé");
   g_assert_true (action_enabled (fixture->window, "copy"));
 
   /* And back: offsets select the same characters in the view. */
-  start = offset_of (layout, "Naïve plans");
+  start = gloss_test_layout_offset_of (layout, "Naïve plans");
   gloss_text_view_set_selection (view, start, start + 11);
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end));
   shown = gtk_text_buffer_get_text (buffer, &sel_start, &sel_end, FALSE);
@@ -558,7 +415,7 @@ test_import (Fixture       *fixture,
   g_assert_true (gloss_window_get_importing (fixture->window));
 
   /* The protected PDF asks for its password once the others are done. */
-  g_assert_true (wait_for (password_asked, fixture->window, 30000));
+  g_assert_true (gloss_test_wait_for (password_asked, fixture->window, 30000));
   g_assert_cmpuint (gloss_document_list_get_n_documents (list), ==, 3);
   selected = gloss_document_list_get_selected (list);
   g_assert_nonnull (selected);
@@ -572,46 +429,20 @@ test_import (Fixture       *fixture,
   adw_message_dialog_response (dialog, "import");
   gtk_window_close (GTK_WINDOW (dialog));
 
-  g_assert_true (wait_for (import_finished, fixture->window, 30000));
+  g_assert_true (gloss_test_wait_for (import_finished, fixture->window, 30000));
   g_assert_cmpuint (gloss_document_list_get_n_documents (list), ==, 4);
   selected = gloss_document_list_get_selected (list);
   g_assert_nonnull (selected);
   g_assert_cmpstr (gloss_document_get_name (selected), ==, "delta-locked");
 }
 
-/* Under xvfb-run there is no session bus, and GtkApplication warns about
- * it: harmless here, and not to be fatal. */
-static GLogWriterOutput
-log_writer (GLogLevelFlags   log_level,
-            const GLogField *fields,
-            gsize            n_fields,
-            gpointer         user_data)
-{
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0 &&
-          strstr (fields[i].value, "Unable to acquire session bus") != NULL)
-        return G_LOG_WRITER_HANDLED;
-    }
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  g_log_set_writer_func (log_writer, NULL, NULL);
-  g_test_init (&argc, &argv, NULL);
-
-  app = gloss_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = gloss_test_init_application (&argc, &argv, G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
 
   g_test_add ("/window/start-page", Fixture, NULL, fixture_setup, test_start_page, fixture_teardown);
   g_test_add ("/window/open-not-a-project", Fixture, NULL, fixture_setup, test_open_not_a_project, fixture_teardown);

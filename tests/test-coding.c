@@ -15,24 +15,10 @@
 #include "gloss-codings-list.h"
 #include "gloss-memo-editor.h"
 #include "gloss-segments-view.h"
-#include "gloss-test-fixtures.h"
+#include "gloss-test-ui.h"
 #include "gloss-window.h"
 
 static GlossApplication *app;
-
-static const char * const pdf_pages[] = {
-  "Alpha report. Early help for children in the borough was judged good, "
-  "and management oversight was strong.\n\n"
-  "Inspectors met social workers and their managers.",
-  "Second page. Leaders know their services well and the word marmalade "
-  "appears here.",
-  NULL,
-};
-
-static const char text_report[] =
-  "Bravo notes\n"
-  "Café visits: the résumé of each social worker was checked.\n"
-  "Naïve plans were rare.\n";
 
 typedef struct
 {
@@ -43,80 +29,7 @@ typedef struct
   gint64        text_id;
 } Fixture;
 
-/* Main loop ---------------------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data,
-          guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-  return ok;
-}
-
-static void
-settle (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 /* Pixels ------------------------------------------------------------------- */
-
-static cairo_surface_t *
-snapshot_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  return surface;
-}
-
-static void save_png (cairo_surface_t *surface,
-                      const char      *name);
 
 /* Pixels of about the colour (r, g, b) at 30% over white, in a rectangle
  * of the surface. */
@@ -125,25 +38,22 @@ count_tinted_pixels (cairo_surface_t       *surface,
                      const graphene_rect_t *rect,
                      const GdkRGBA         *colour)
 {
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  const guchar *data = cairo_image_surface_get_data (surface);
-  int x1 = MAX (0, (int) ceil (rect->origin.x));
-  int y1 = MAX (0, (int) ceil (rect->origin.y));
-  int x2 = MIN (width, (int) floor (rect->origin.x + rect->size.width));
-  int y2 = MIN (height, (int) floor (rect->origin.y + rect->size.height));
   double er = 255 * (0.7 + 0.3 * colour->red);
   double eg = 255 * (0.7 + 0.3 * colour->green);
   double eb = 255 * (0.7 + 0.3 * colour->blue);
+  int x1, y1, x2, y2;
   guint n = 0;
+
+  gloss_test_pixel_bounds (surface, rect->origin.x, rect->origin.y,
+                           rect->origin.x + rect->size.width, rect->origin.y + rect->size.height,
+                           &x1, &y1, &x2, &y2);
 
   for (int y = y1; y < y2; y++)
     for (int x = x1; x < x2; x++)
       {
-        guint32 pixel = *(const guint32 *) (data + y * stride + x * 4);
-        int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+        guint r, g, b;
 
+        gloss_test_pixel_rgb (surface, x, y, &r, &g, &b);
         if (fabs (r - er) < 20 && fabs (g - eg) < 20 && fabs (b - eb) < 20)
           n++;
       }
@@ -190,27 +100,16 @@ highlight_pixels (GlossWindow *window,
   guint n;
 
   g_assert_true (gdk_rgba_parse (&rgba, colour));
-  settle (300);
-  surface = snapshot_widget (GTK_WIDGET (window));
+  gloss_test_settle (300);
+  surface = gloss_test_snapshot_widget (GTK_WIDGET (window), 1);
   pdf_range_bounds (window, start, end, &bounds);
   n = count_tinted_pixels (surface, &bounds, &rgba);
   g_test_message ("%u pixels of %s over %.0f×%.0f", n, colour, bounds.size.width, bounds.size.height);
   if (png != NULL)
-    save_png (surface, png);
+    gloss_test_save_png (surface, png);
   cairo_surface_destroy (surface);
 
   return n;
-}
-
-static void
-save_png (cairo_surface_t *surface,
-          const char      *name)
-{
-  const char *dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *path = g_build_filename (dir != NULL ? dir : ".", name, NULL);
-
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  g_test_message ("Saved %s", path);
 }
 
 /* Fixture ------------------------------------------------------------------ */
@@ -233,26 +132,14 @@ fixture_setup (Fixture       *fixture,
   fixture->tmpdir = gloss_test_make_tmpdir ();
   fixture->window = gloss_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_for (is_mapped, fixture->window, 5000));
+  gloss_test_present (GTK_WINDOW (fixture->window));
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (window != GTK_WINDOW (fixture->window))
-        gtk_window_destroy (window);
-    }
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  settle (50);
+  gloss_test_destroy_windows (GTK_WINDOW (fixture->window));
   gloss_test_remove_tree (fixture->tmpdir);
   g_free (fixture->tmpdir);
 }
@@ -262,30 +149,11 @@ static void
 open_project (Fixture *fixture)
 {
   g_autofree char *path = g_build_filename (fixture->tmpdir, "Demo.gloss", NULL);
-  g_autofree char *pdf = g_build_filename (fixture->tmpdir, "alpha-report.pdf", NULL);
-  g_autofree char *txt = g_build_filename (fixture->tmpdir, "bravo-notes.txt", NULL);
-  g_autoptr(GlossProject) project = NULL;
-  g_autoptr(GlossDocument) doc1 = NULL;
-  g_autoptr(GlossDocument) doc2 = NULL;
-  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
-  g_autoptr(GFile) txt_file = g_file_new_for_path (txt);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
+  GlossProject *project;
 
-  g_assert_true (gloss_test_make_pdf (pdf, pdf_pages, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (txt, text_report, -1, &error));
-  g_assert_no_error (error);
-
-  project = gloss_project_create (path, "Demo", &error);
-  g_assert_no_error (error);
-  doc1 = gloss_project_import_file (project, pdf_file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  doc2 = gloss_project_import_file (project, txt_file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  fixture->pdf_id = gloss_document_get_id (doc1);
-  fixture->text_id = gloss_document_get_id (doc2);
-  g_clear_object (&project);
+  project = gloss_test_demo_project_new (fixture->tmpdir, &fixture->pdf_id, &fixture->text_id);
+  g_object_unref (project);
 
   g_assert_true (gloss_window_open_project (fixture->window, file));
   fixture->project = gloss_window_get_project (fixture->window);
@@ -322,21 +190,10 @@ show_document (Fixture *fixture,
   ModeWait wait = { fixture->window, pdf ? "pdf" : "text" };
 
   g_assert_true (gloss_document_list_select_document (gloss_window_get_document_list (fixture->window), id));
-  g_assert_true (wait_for (viewer_mode_is, &wait, 10000));
+  g_assert_true (gloss_test_wait_for (viewer_mode_is, &wait, 10000));
   if (pdf)
-    g_assert_true (wait_for (pdf_is_rendered, gloss_window_get_pdf_view (fixture->window), 15000));
-  settle (100);
-}
-
-static guint
-offset_of (GlossLayout *layout,
-           const char  *needle)
-{
-  const char *text = gloss_layout_get_text (layout);
-  const char *at = strstr (text, needle);
-
-  g_assert_nonnull (at);
-  return (guint) g_utf8_pointer_to_offset (text, at);
+    g_assert_true (gloss_test_wait_for (pdf_is_rendered, gloss_window_get_pdf_view (fixture->window), 15000));
+  gloss_test_settle (100);
 }
 
 /* Drags over needle on the rendered page, as the mouse does. */
@@ -347,7 +204,7 @@ select_in_pdf (GlossPdfView *view,
                guint        *end_out)
 {
   GlossLayout *layout = gloss_pdf_view_get_layout (view);
-  guint start = offset_of (layout, needle);
+  guint start = gloss_test_layout_offset_of (layout, needle);
   guint last = start + g_utf8_strlen (needle, -1) - 1;
   guint page = gloss_layout_page_at_offset (layout, start);
   const GlossPage *p = gloss_layout_get_page (layout, page);
@@ -455,7 +312,7 @@ test_coders (Fixture       *fixture,
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
   adw_message_dialog_response (dialog, "save");
   gtk_window_close (GTK_WINDOW (dialog));
-  settle (50);
+  gloss_test_settle (50);
 
   stored = g_settings_get_string (settings, "coder-name");
   g_assert_cmpstr (stored, ==, "Ada Lovelace");
@@ -483,12 +340,12 @@ test_coders (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Cyril");
   adw_message_dialog_response (dialog, "switch");
   gtk_window_close (GTK_WINDOW (dialog));
-  settle (50);
+  gloss_test_settle (50);
   g_assert_cmpstr (gloss_window_get_coder_name (fixture->window), ==, "Cyril");
 
   /* Preferences change it through the same setting. */
   g_settings_set_string (settings, "coder-name", "Dora");
-  settle (50);
+  gloss_test_settle (50);
   g_assert_cmpstr (gloss_window_get_coder_name (fixture->window), ==, "Dora");
   g_assert_cmpint (gloss_window_get_coder_id (fixture->window), ==,
                    gloss_project_lookup_coder (fixture->project, "Dora"));
@@ -570,7 +427,7 @@ test_apply_undo_redo (Fixture       *fixture,
   g_assert_cmpuint (pixels, >, area * 0.4);
   /* Not elsewhere: the words after it are not tinted. */
   {
-    guint other = offset_of (gloss_pdf_view_get_layout (pdf_view), "borough");
+    guint other = gloss_test_layout_offset_of (gloss_pdf_view_get_layout (pdf_view), "borough");
 
     g_assert_cmpuint (highlight_pixels (fixture->window, other, other + 7, "#e01b24", NULL), <, 10);
   }
@@ -593,7 +450,7 @@ test_apply_undo_redo (Fixture       *fixture,
   g_assert_cmpuint (highlight_pixels (fixture->window, start, end, "#e01b24", NULL), >, area * 0.4);
 
   /* The signals that follow (on idle) keep the actions right. */
-  settle (100);
+  gloss_test_settle (100);
   g_assert_true (action_enabled (fixture->window, "undo"));
   g_assert_false (action_enabled (fixture->window, "redo"));
 }
@@ -619,7 +476,7 @@ test_text_and_pins (Fixture       *fixture,
 
   show_document (fixture, fixture->text_id, FALSE);
   layout = gloss_text_view_get_layout (text_view);
-  start = offset_of (layout, "résumé");
+  start = gloss_test_layout_offset_of (layout, "résumé");
   gloss_text_view_set_selection (text_view, start, start + 6);
   g_assert_true (action_enabled (fixture->window, "apply-pinned"));
 
@@ -647,7 +504,7 @@ test_text_and_pins (Fixture       *fixture,
     GdkRectangle location;
     int x, y;
 
-    settle (200);
+    gloss_test_settle (200);
     gtk_text_buffer_get_iter_at_offset (buffer, &iter, start + 2);
     gtk_text_view_get_iter_location (GTK_TEXT_VIEW (text_view), &iter, &location);
     gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (text_view), GTK_TEXT_WINDOW_WIDGET,
@@ -684,7 +541,7 @@ test_picker (Fixture       *fixture,
 
   /* Ctrl+K's action opens it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.code-picker", NULL));
-  g_assert_true (wait_for (is_mapped, picker, 5000));
+  g_assert_true (gloss_test_wait_for (gloss_test_is_mapped, picker, 5000));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
 
   /* Type-ahead: a part of the name finds it, with an offer to create what
@@ -699,13 +556,13 @@ test_picker (Fixture       *fixture,
 
   /* A name matching no code: the first row creates it, nested by "/". */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.code-picker", NULL));
-  g_assert_true (wait_for (is_mapped, picker, 5000));
+  g_assert_true (gloss_test_wait_for (gloss_test_is_mapped, picker, 5000));
   gtk_editable_set_text (entry, "Safeguarding/Early help");
   gloss_code_picker_reload (picker);
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
   gtk_editable_set_text (entry, "Safeguarding/Early help");
   g_assert_true (gloss_code_picker_activate (picker));
-  settle (50);
+  gloss_test_settle (50);
 
   created = gloss_project_lookup_code (fixture->project, "Safeguarding/Early help", &error);
   g_assert_no_error (error);
@@ -826,7 +683,7 @@ test_panel (Fixture       *fixture,
                                              gloss_code_get_id (code)));
   list_wait.list = codings_list;
   list_wait.n = 2;
-  g_assert_true (wait_for (codings_list_has, &list_wait, 5000));
+  g_assert_true (gloss_test_wait_for (codings_list_has, &list_wait, 5000));
 
   /* A colleague's coding shows, unless only mine are to be shown. */
   {
@@ -839,33 +696,33 @@ test_panel (Fixture       *fixture,
                                       zed, 0, 5, NULL, &error);
     g_assert_no_error (error);
     list_wait.n = 3;
-    g_assert_true (wait_for (codings_list_has, &list_wait, 5000));
+    g_assert_true (gloss_test_wait_for (codings_list_has, &list_wait, 5000));
 
     gloss_coder_button_set_visibility (button, GLOSS_CODER_VISIBILITY_MINE);
     list_wait.n = 2;
-    g_assert_true (wait_for (codings_list_has, &list_wait, 5000));
+    g_assert_true (gloss_test_wait_for (codings_list_has, &list_wait, 5000));
 
     gloss_coder_button_set_visibility (button, GLOSS_CODER_VISIBILITY_CHOSEN);
     list_wait.n = 3;
-    g_assert_true (wait_for (codings_list_has, &list_wait, 5000));
+    g_assert_true (gloss_test_wait_for (codings_list_has, &list_wait, 5000));
     gloss_coder_button_set_coder_shown (button, "Zed", FALSE);
     list_wait.n = 2;
-    g_assert_true (wait_for (codings_list_has, &list_wait, 5000));
+    g_assert_true (gloss_test_wait_for (codings_list_has, &list_wait, 5000));
 
     gloss_coder_button_set_visibility (button, GLOSS_CODER_VISIBILITY_ALL);
     list_wait.n = 3;
-    g_assert_true (wait_for (codings_list_has, &list_wait, 5000));
+    g_assert_true (gloss_test_wait_for (codings_list_has, &list_wait, 5000));
     g_assert_true (gloss_project_remove_coding (fixture->project, gloss_coding_get_id (other), &error));
     g_assert_no_error (error);
     list_wait.n = 2;
-    g_assert_true (wait_for (codings_list_has, &list_wait, 5000));
+    g_assert_true (gloss_test_wait_for (codings_list_has, &list_wait, 5000));
   }
 
   /* Activating the first row selects its passage in the viewer. */
   gloss_pdf_view_clear_selection (pdf_view);
   gloss_codings_list_activate_row (codings_list, 0);
   g_assert_true (gloss_pdf_view_get_selection (pdf_view, &s, &e));
-  g_assert_cmpuint (s, ==, offset_of (gloss_pdf_view_get_layout (pdf_view), "social workers"));
+  g_assert_cmpuint (s, ==, gloss_test_layout_offset_of (gloss_pdf_view_get_layout (pdf_view), "social workers"));
   g_assert_cmpuint (e, ==, s + strlen ("social workers"));
 
   /* The coded segments of the code, across documents. */
@@ -875,10 +732,10 @@ test_panel (Fixture       *fixture,
   g_assert_true (action_enabled (fixture->window, "show-reports"));
   wait.view = segments;
   wait.n_items = 5;     /* two groups, three passages */
-  g_assert_true (wait_for (segments_loaded, &wait, 10000));
-  settle (800);
-  surface = snapshot_widget (GTK_WIDGET (fixture->window));
-  save_png (surface, "coded-segments-window.png");
+  g_assert_true (gloss_test_wait_for (segments_loaded, &wait, 10000));
+  gloss_test_settle (800);
+  surface = gloss_test_snapshot_widget (GTK_WIDGET (fixture->window), 1);
+  gloss_test_save_png (surface, "coded-segments-window.png");
   cairo_surface_destroy (surface);
 
   /* Activating the text's passage opens that document there, selected. */
@@ -898,18 +755,18 @@ test_panel (Fixture       *fixture,
     gloss_segments_view_activate_row (segments, position);
   }
   g_assert_cmpstr (gloss_window_get_content_page (fixture->window), ==, "reports");
-  g_assert_true (wait_for (text_selection_is, fixture, 10000));
+  g_assert_true (gloss_test_wait_for (text_selection_is, fixture, 10000));
   g_assert_cmpint (gloss_document_get_id (gloss_window_get_document (fixture->window)), ==, fixture->text_id);
 
   /* The project memo, from the primary menu, saved as typed. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.project-memo", NULL));
   g_assert_cmpstr (gloss_window_get_sidebar_page (fixture->window), ==, "memo");
   gtk_text_buffer_set_text (gloss_memo_editor_get_buffer (memo), "Themes to watch: early help.", -1);
-  g_assert_true (wait_for (memo_saved, fixture, 5000));
+  g_assert_true (gloss_test_wait_for (memo_saved, fixture, 5000));
 
-  settle (300);
-  surface = snapshot_widget (GTK_WIDGET (fixture->window));
-  save_png (surface, "memo-window.png");
+  gloss_test_settle (300);
+  surface = gloss_test_snapshot_widget (GTK_WIDGET (fixture->window), 1);
+  gloss_test_save_png (surface, "memo-window.png");
   cairo_surface_destroy (surface);
 }
 
@@ -956,7 +813,7 @@ test_change_coding (Fixture       *fixture,
   select_in_pdf (pdf_view, "social workers", &start, &end);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.apply-code", "x",
                                              gloss_code_get_id (code)));
-  g_assert_true (wait_for (list_selects, fixture, 5000));
+  g_assert_true (gloss_test_wait_for (list_selects, fixture, 5000));
   codings = document_codings (fixture, fixture->pdf_id);
   coding = g_object_ref (g_ptr_array_index (codings, 0));
 
@@ -972,7 +829,7 @@ test_change_coding (Fixture       *fixture,
   /* Change its code through the picker: the choice goes to the coding,
    * and the selection gets no new coding. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.recode-coding", NULL));
-  g_assert_true (wait_for (is_mapped, picker, 5000));
+  g_assert_true (gloss_test_wait_for (gloss_test_is_mapped, picker, 5000));
   gtk_editable_set_text (gloss_code_picker_get_entry (picker), "leader");
   g_assert_true (gloss_code_picker_activate (picker));
   g_clear_object (&changed);
@@ -985,7 +842,7 @@ test_change_coding (Fixture       *fixture,
 
   /* The picker opened as usual codes the selection again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.code-picker", NULL));
-  g_assert_true (wait_for (is_mapped, picker, 5000));
+  g_assert_true (gloss_test_wait_for (gloss_test_is_mapped, picker, 5000));
   gtk_editable_set_text (gloss_code_picker_get_entry (picker), "workf");
   g_assert_true (gloss_code_picker_activate (picker));
   g_clear_pointer (&codings, g_ptr_array_unref);
@@ -1003,24 +860,6 @@ test_change_coding (Fixture       *fixture,
   changed = gloss_project_get_coding (fixture->project, gloss_coding_get_id (coding), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (gloss_coding_get_code_path (changed), ==, "Leadership");
-}
-
-/* Under xvfb-run there is no session bus, and GtkApplication warns about
- * it: harmless here, and not to be fatal. */
-static GLogWriterOutput
-log_writer (GLogLevelFlags   log_level,
-            const GLogField *fields,
-            gsize            n_fields,
-            gpointer         user_data)
-{
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0 &&
-          strstr (fields[i].value, "Unable to acquire session bus") != NULL)
-        return G_LOG_WRITER_HANDLED;
-    }
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
 static int
@@ -1080,17 +919,17 @@ test_layout (Fixture       *fixture,
 
   /* Narrow enough for a 1000 px window: long names ellipsize. */
   gloss_codebook_view_select_code (codebook, gloss_code_get_id (child));
-  settle (100);
+  gloss_test_settle (100);
   g_assert_cmpint (min_width (GTK_WIDGET (codebook)), <=, 220);
   g_assert_cmpint (min_width (panel), <=, 230);
 
   /* The panel opens at the width kept in the settings, and keeps a new one. */
   wait.widget = panel;
   wait.width = g_settings_get_int (settings, "panel-width");
-  g_assert_true (wait_for (width_is, &wait, 5000));
+  g_assert_true (gloss_test_wait_for (width_is, &wait, 5000));
   gtk_paned_set_position (paned, gtk_paned_get_position (paned) - 60);
   wait.width += 60;
-  g_assert_true (wait_for (width_is, &wait, 5000));
+  g_assert_true (gloss_test_wait_for (width_is, &wait, 5000));
   g_assert_cmpint (ABS (g_settings_get_int (settings, "panel-width") - wait.width), <=, 2);
 
   /* The panel and the reports list hide, and that is kept. */
@@ -1120,22 +959,22 @@ test_layout (Fixture       *fixture,
     g_object_unref (row);
   }
   gtk_editable_set_text (filter, "workforce");
-  settle (400);  /* "search-changed" comes after a pause */
+  gloss_test_settle (400);  /* "search-changed" comes after a pause */
   gloss_codebook_view_select_code (codebook, gloss_code_get_id (child));
   g_assert_cmpint (gloss_codebook_view_get_selected_code (codebook), ==, gloss_code_get_id (child));
   gtk_editable_set_text (filter, "early");
-  settle (400);  /* "search-changed" comes after a pause */
+  gloss_test_settle (400);  /* "search-changed" comes after a pause */
   g_assert_cmpint (gloss_codebook_view_get_selected_code (codebook), ==, 0);
   gtk_editable_set_text (filter, "");
-  settle (400);  /* "search-changed" comes after a pause */
+  gloss_test_settle (400);  /* "search-changed" comes after a pause */
   g_assert_cmpint (gloss_codebook_view_get_selected_code (codebook), ==, gloss_code_get_id (child));
 
   /* Another code chosen meanwhile wins. */
   gtk_editable_set_text (filter, "early");
-  settle (400);  /* "search-changed" comes after a pause */
+  gloss_test_settle (400);  /* "search-changed" comes after a pause */
   gloss_codebook_view_select_code (codebook, gloss_code_get_id (other));
   gtk_editable_set_text (filter, "");
-  settle (400);  /* "search-changed" comes after a pause */
+  gloss_test_settle (400);  /* "search-changed" comes after a pause */
   g_assert_cmpint (gloss_codebook_view_get_selected_code (codebook), ==, gloss_code_get_id (other));
 
   /* Whose codings are shown is kept. */
@@ -1170,17 +1009,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  g_log_set_writer_func (log_writer, NULL, NULL);
-  g_test_init (&argc, &argv, NULL);
-
-  app = gloss_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = gloss_test_init_application (&argc, &argv,
+                                     G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
 
   g_test_add ("/coding/layout", Fixture, NULL, fixture_setup, test_layout, fixture_teardown);
   g_test_add ("/coding/coders", Fixture, NULL, fixture_setup, test_coders, fixture_teardown);

@@ -15,7 +15,7 @@
 #include "gloss-codebook-view-private.h"
 #include "gloss-pdf-view-private.h"
 #include "gloss-resources.h"
-#include "gloss-test-fixtures.h"
+#include "gloss-test-ui.h"
 #include "gloss-text-view.h"
 
 static const char * const pdf_pages[] = {
@@ -47,56 +47,6 @@ typedef struct
   guint              n_dropped;
 } Fixture;
 
-/* Main loop ---------------------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data,
-          guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-  return ok;
-}
-
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 150 * G_TIME_SPAN_MILLISECOND;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-}
-
-static gboolean
-view_is_rendered (gpointer data)
-{
-  return gloss_pdf_view_is_rendered (GLOSS_PDF_VIEW (data));
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 /* Fixture ------------------------------------------------------------------ */
 
 static gint64
@@ -126,37 +76,13 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *pdf = NULL;
-  g_autofree char *txt = NULL;
-  g_autoptr(GFile) pdf_file = NULL;
-  g_autoptr(GFile) txt_file = NULL;
-  g_autoptr(GlossDocument) doc1 = NULL;
-  g_autoptr(GlossDocument) doc2 = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWidget *box;
   gint64 practice;
 
   fixture->tmpdir = gloss_test_make_tmpdir ();
-  path = g_build_filename (fixture->tmpdir, "Drag.gloss", NULL);
-  pdf = g_build_filename (fixture->tmpdir, "alpha-report.pdf", NULL);
-  txt = g_build_filename (fixture->tmpdir, "inspection-notes.txt", NULL);
-  pdf_file = g_file_new_for_path (pdf);
-  txt_file = g_file_new_for_path (txt);
-
-  g_assert_true (gloss_test_make_pdf (pdf, pdf_pages, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (txt, text_report, -1, &error));
-  g_assert_no_error (error);
-
-  fixture->project = gloss_project_create (path, "Drag", &error);
-  g_assert_no_error (error);
-  doc1 = gloss_project_import_file (fixture->project, pdf_file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  doc2 = gloss_project_import_file (fixture->project, txt_file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  fixture->pdf_id = gloss_document_get_id (doc1);
-  fixture->text_id = gloss_document_get_id (doc2);
+  fixture->project = gloss_test_project_new (fixture->tmpdir, "Drag");
+  fixture->pdf_id = gloss_test_import_pdf (fixture->project, fixture->tmpdir, "alpha-report.pdf", pdf_pages);
+  fixture->text_id = gloss_test_import_text (fixture->project, fixture->tmpdir, "inspection-notes.txt", text_report);
 
   practice = add_code (fixture, 0, "Practice");
   fixture->early_help = add_code (fixture, practice, "Early help");
@@ -177,34 +103,22 @@ fixture_setup (Fixture       *fixture,
   g_signal_connect (fixture->codebook, "selection-dropped", G_CALLBACK (on_selection_dropped), fixture);
   gloss_codebook_view_set_project (fixture->codebook, fixture->project);
 
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_for (is_mapped, fixture->codebook, 5000));
-  settle ();
+  gloss_test_present (GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->codebook)));
+  gloss_test_settle (150);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&fixture->window)));
-  settle ();
+  gloss_test_destroy_windows (GTK_WINDOW (g_steal_pointer (&fixture->window)));
   g_clear_object (&fixture->project);
   gloss_test_remove_tree (fixture->tmpdir);
   g_clear_pointer (&fixture->tmpdir, g_free);
 }
 
 /* Helpers ------------------------------------------------------------------ */
-
-static guint
-offset_in (const char *text,
-           const char *needle)
-{
-  const char *at = strstr (text, needle);
-
-  g_assert_nonnull (at);
-  return (guint) g_utf8_pointer_to_offset (text, at);
-}
 
 static GlossCodebookItem *
 find_item (Fixture    *fixture,
@@ -303,8 +217,6 @@ static void
 save_icon (GdkPaintable *icon,
            const char   *name)
 {
-  const char *dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *path = g_build_filename (dir != NULL ? dir : ".", name, NULL);
   int width = gdk_paintable_get_intrinsic_width (icon);
   int height = gdk_paintable_get_intrinsic_height (icon);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
@@ -322,9 +234,8 @@ save_icon (GdkPaintable *icon,
   cairo_paint (cr);
   gsk_render_node_draw (node, cr);
   cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  gloss_test_save_png (surface, name);
   cairo_surface_destroy (surface);
-  g_test_message ("Saved %s", path);
 }
 
 /* PDF ---------------------------------------------------------------------- */
@@ -370,18 +281,18 @@ test_pdf (Fixture       *fixture,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (fixture->scrolled), GTK_WIDGET (view));
   gloss_pdf_view_set_document (view, bytes, NULL, layout);
   gloss_codebook_view_set_document (fixture->codebook, fixture->pdf_id);
-  g_assert_true (wait_for (view_is_rendered, view, 20000));
-  g_assert_true (wait_for (has_early_help_row, fixture, 5000));
-  settle ();
+  gloss_test_wait_rendered (view);
+  g_assert_true (gloss_test_wait_for (has_early_help_row, fixture, 5000));
+  gloss_test_settle (150);
 
   /* The view has a drag source offering a copy. */
   source = find_drag_source (GTK_WIDGET (view));
   g_assert_nonnull (source);
   g_assert_cmpint (gtk_drag_source_get_actions (source), ==, GDK_ACTION_COPY);
 
-  start = offset_in (text, "early help");
+  start = gloss_test_offset_of (text, "early help");
   end = start + strlen ("early help");
-  zeppelin = offset_in (text, "zeppelin");
+  zeppelin = gloss_test_offset_of (text, "zeppelin");
   expected = g_strdup_printf ("gloss-selection:%u-%u", start, end);
   pdf_char_point (view, layout, start + 3, 0.5, &x, &y);
   pdf_char_point (view, layout, zeppelin + 1, 0.25, &zx, &zy);
@@ -503,8 +414,8 @@ test_text (Fixture       *fixture,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (fixture->scrolled), GTK_WIDGET (view));
   gloss_text_view_set_layout (view, layout);
   gloss_codebook_view_set_document (fixture->codebook, fixture->text_id);
-  g_assert_true (wait_for (has_early_help_row, fixture, 5000));
-  settle ();
+  g_assert_true (gloss_test_wait_for (has_early_help_row, fixture, 5000));
+  gloss_test_settle (150);
 
   source = find_drag_source (GTK_WIDGET (view));
   g_assert_nonnull (source);
@@ -513,9 +424,9 @@ test_text (Fixture       *fixture,
   /* Still read-only. */
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
 
-  start = offset_in (text, "Management oversight");
+  start = gloss_test_offset_of (text, "Management oversight");
   end = start + strlen ("Management oversight");
-  leaders = offset_in (text, "Leaders");
+  leaders = gloss_test_offset_of (text, "Leaders");
   expected = g_strdup_printf ("gloss-selection:%u-%u", start, end);
   text_char_point (view, start + 4, &x, &y);
   text_char_point (view, leaders + 2, &lx, &ly);
@@ -568,7 +479,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  gloss_test_gtk_init (&argc, &argv);
   adw_init ();
   /* Links the resources (they register themselves). */
   g_assert_nonnull (gloss_get_resource ());

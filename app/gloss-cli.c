@@ -309,6 +309,9 @@ static const Command commands[] = {
   { "code", "PROJECT DOCUMENT CODE-PATH START END [--coder NAME] [--memo TEXT]", N_("Code a passage"), gloss_cli_code },
   { "codings", "PROJECT [--document D] [--code PATH] [--coder NAME]", N_("List codings"), gloss_cli_codings },
   { "uncode", "PROJECT CODING-GUID", N_("Remove a coding"), gloss_cli_uncode },
+  { "attributes", "PROJECT", N_("List the documents’ attributes"), gloss_cli_attributes },
+  { "set-attribute", "PROJECT DOCUMENT NAME VALUE [--type text|number|date|choice]", N_("Set a document’s attribute"), gloss_cli_set_attribute },
+  { "import-attributes", "PROJECT FILE.csv", N_("Set documents’ attributes from a CSV file"), gloss_cli_import_attributes },
 };
 
 static void

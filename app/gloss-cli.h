@@ -30,5 +30,8 @@ int           gloss_cli_code_delete    (int argc, char **argv);
 int           gloss_cli_code           (int argc, char **argv);
 int           gloss_cli_codings        (int argc, char **argv);
 int           gloss_cli_uncode         (int argc, char **argv);
+int           gloss_cli_attributes     (int argc, char **argv);
+int           gloss_cli_set_attribute  (int argc, char **argv);
+int           gloss_cli_import_attributes (int argc, char **argv);
 
 G_END_DECLS

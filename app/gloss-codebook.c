@@ -1826,6 +1826,8 @@ replay (GlossProject  *self,
 
   if (done)
     {
+      /* An undone step may have been a document attribute's value. */
+      gloss_project_notify_documents_changed (self);
       gloss_project_notify_codes_changed (self);
       gloss_project_notify_codings_changed (self);
     }

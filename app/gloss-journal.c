@@ -20,6 +20,7 @@ typedef struct
 {
   const char         *table;
   const char * const *columns;
+  int                 schema;    /* the schema version that made the table */
 } JournalTable;
 
 static const char * const code_columns[] = {
@@ -34,10 +35,19 @@ static const char * const memo_columns[] = {
   "id", "guid", "target", "target_id", "coder_id", "text", "created_at", "changed_at", NULL
 };
 
+static const char * const attribute_columns[] = {
+  "id", "guid", "name", "type", "choices", "position", "created_at", NULL
+};
+static const char * const document_attribute_columns[] = {
+  "id", "document_id", "attribute_id", "value", NULL
+};
+
 static const JournalTable tables[] = {
-  { "code", code_columns },
-  { "coding", coding_columns },
-  { "memo", memo_columns },
+  { "code", code_columns, 3 },
+  { "coding", coding_columns, 3 },
+  { "memo", memo_columns, 3 },
+  { "attribute", attribute_columns, 4 },
+  { "document_attribute", document_attribute_columns, 4 },
 };
 
 static const JournalTable *
@@ -65,39 +75,44 @@ append_json_object (GString            *sql,
   g_string_append (sql, ")");
 }
 
-/* The journal's tables and one trigger per table and kind of change. */
+/* What migrating to schema version adds: at 3 the journal's tables; at
+ * each version one trigger per kind of change on each table it made. */
 char *
-gloss_journal_schema_sql (void)
+gloss_journal_schema_sql (int version)
 {
   GString *sql = g_string_new (NULL);
   gsize i;
 
-  g_string_append (sql,
-                   "CREATE TABLE journal_action ("
-                   "  id         INTEGER PRIMARY KEY,"
-                   "  label      TEXT NOT NULL,"
-                   "  created_at TEXT NOT NULL,"
-                   "  undone     INTEGER NOT NULL DEFAULT 0"
-                   ");"
-                   "CREATE TABLE journal_change ("
-                   "  id        INTEGER PRIMARY KEY,"
-                   "  action_id INTEGER NOT NULL REFERENCES journal_action (id) ON DELETE CASCADE,"
-                   "  tbl       TEXT NOT NULL,"
-                   "  row_id    INTEGER NOT NULL,"
-                   "  old       TEXT,"
-                   "  new       TEXT"
-                   ");"
-                   "CREATE INDEX journal_change_action ON journal_change (action_id);"
-                   "CREATE TABLE journal_state ("
-                   "  one       INTEGER PRIMARY KEY CHECK (one = 1),"
-                   "  action_id INTEGER"
-                   ");"
-                   "INSERT INTO journal_state VALUES (1, NULL);");
+  if (version == 3)
+    g_string_append (sql,
+                     "CREATE TABLE journal_action ("
+                     "  id         INTEGER PRIMARY KEY,"
+                     "  label      TEXT NOT NULL,"
+                     "  created_at TEXT NOT NULL,"
+                     "  undone     INTEGER NOT NULL DEFAULT 0"
+                     ");"
+                     "CREATE TABLE journal_change ("
+                     "  id        INTEGER PRIMARY KEY,"
+                     "  action_id INTEGER NOT NULL REFERENCES journal_action (id) ON DELETE CASCADE,"
+                     "  tbl       TEXT NOT NULL,"
+                     "  row_id    INTEGER NOT NULL,"
+                     "  old       TEXT,"
+                     "  new       TEXT"
+                     ");"
+                     "CREATE INDEX journal_change_action ON journal_change (action_id);"
+                     "CREATE TABLE journal_state ("
+                     "  one       INTEGER PRIMARY KEY CHECK (one = 1),"
+                     "  action_id INTEGER"
+                     ");"
+                     "INSERT INTO journal_state VALUES (1, NULL);");
 
   for (i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       const char *t = tables[i].table;
       const char * const *cols = tables[i].columns;
+
+      if (tables[i].schema != version)
+        continue;
 
       g_string_append_printf (sql,
                               "CREATE TRIGGER journal_%s_insert AFTER INSERT ON %s"
@@ -399,8 +414,11 @@ gloss_journal_forget_document (sqlite3     *db,
                           "  (tbl = 'coding' AND (json_extract (old, '$.document_id') = %lld"
                           "                    OR json_extract (new, '$.document_id') = %lld))"
                           "  OR (tbl = 'memo' AND (json_extract (ifnull (old, new), '$.target') = 'document'"
-                          "                    AND json_extract (ifnull (old, new), '$.target_id') = %lld)))",
-                          (long long) document_id, (long long) document_id, (long long) document_id);
+                          "                    AND json_extract (ifnull (old, new), '$.target_id') = %lld))"
+                          "  OR (tbl = 'document_attribute'"
+                          "      AND json_extract (ifnull (old, new), '$.document_id') = %lld))",
+                          (long long) document_id, (long long) document_id, (long long) document_id,
+                          (long long) document_id);
   sql = g_strdup (text);
   sqlite3_free (text);
 

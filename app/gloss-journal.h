@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-char     *gloss_journal_schema_sql  (void);
+char     *gloss_journal_schema_sql  (int          version);
 gboolean  gloss_journal_begin       (sqlite3     *db,
                                      const char  *label,
                                      GError     **error);

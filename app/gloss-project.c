@@ -157,6 +157,26 @@ static const char * const migrations[GLOSS_PROJECT_SCHEMA_VERSION] = {
   "CREATE TRIGGER document_memo_delete AFTER DELETE ON document BEGIN"
   "  DELETE FROM memo WHERE target = 'document' AND target_id = old.id;"
   "END;",
+
+  /* 3 → 4: typed attributes of documents (a choice's values are a JSON
+   * array of strings).  A value has its own id for the undo journal. */
+  "CREATE TABLE attribute ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  guid       TEXT NOT NULL UNIQUE,"
+  "  name       TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length (trim (name)) > 0),"
+  "  type       TEXT NOT NULL CHECK (type IN ('text', 'number', 'date', 'choice')),"
+  "  choices    TEXT NOT NULL DEFAULT '[]' CHECK (json_valid (choices)),"
+  "  position   INTEGER NOT NULL DEFAULT 0,"
+  "  created_at TEXT NOT NULL"
+  ");"
+  "CREATE TABLE document_attribute ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  document_id  INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,"
+  "  attribute_id INTEGER NOT NULL REFERENCES attribute (id) ON DELETE CASCADE,"
+  "  value        TEXT NOT NULL,"
+  "  UNIQUE (document_id, attribute_id)"
+  ");"
+  "CREATE INDEX document_attribute_attribute ON document_attribute (attribute_id);",
 };
 
 static void
@@ -276,13 +296,14 @@ migrate (sqlite3     *db,
       g_debug ("Migrating %s from schema %d to %d", path, step, step + 1);
       if (!exec_sql (db, path, migrations[step], error))
         goto fail;
-      if (step == 2)
-        {
-          g_autofree char *journal = gloss_journal_schema_sql ();
+      {
+        /* The undo journal's tables (at 3) and triggers for the tables
+         * each schema adds. */
+        g_autofree char *journal = gloss_journal_schema_sql (step + 1);
 
-          if (!exec_sql (db, path, journal, error))
-            goto fail;
-        }
+        if (*journal != '\0' && !exec_sql (db, path, journal, error))
+          goto fail;
+      }
       if (!exec_sql (db, path, bump, error))
         goto fail;
     }

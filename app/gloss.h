@@ -4,9 +4,11 @@
  */
 #pragma once
 
+#include "gloss-attributes.h"
 #include "gloss-code.h"
 #include "gloss-codebook.h"
 #include "gloss-coding.h"
+#include "gloss-csv.h"
 #include "gloss-document.h"
 #include "gloss-error.h"
 #include "gloss-extract.h"

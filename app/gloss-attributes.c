@@ -1,0 +1,1737 @@
+/* gloss-attributes.c: typed attributes of the documents of a project
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Gloss"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "gloss-attributes.h"
+#include "gloss-csv.h"
+#include "gloss-error.h"
+#include "gloss-journal.h"
+#include "gloss-project-private.h"
+
+#define LOCK(self) g_rec_mutex_lock (gloss_project_get_lock (self))
+#define UNLOCK(self) g_rec_mutex_unlock (gloss_project_get_lock (self))
+#define DB(self) gloss_project_get_db (self)
+
+/* An import names at most this many problems; the rest are counted. */
+#define MAX_PROBLEMS 20
+
+static const char * const type_names[] = { "text", "number", "date", "choice" };
+
+G_DEFINE_BOXED_TYPE (GlossAttribute, gloss_attribute, gloss_attribute_copy, gloss_attribute_free)
+
+GlossAttribute *
+gloss_attribute_copy (const GlossAttribute *attribute)
+{
+  GlossAttribute *copy;
+
+  g_return_val_if_fail (attribute != NULL, NULL);
+
+  copy = g_new0 (GlossAttribute, 1);
+  copy->id = attribute->id;
+  copy->guid = g_strdup (attribute->guid);
+  copy->name = g_strdup (attribute->name);
+  copy->type = attribute->type;
+  copy->choices = g_strdupv (attribute->choices);
+  copy->position = attribute->position;
+
+  return copy;
+}
+
+void
+gloss_attribute_free (GlossAttribute *attribute)
+{
+  if (attribute == NULL)
+    return;
+
+  g_free (attribute->guid);
+  g_free (attribute->name);
+  g_strfreev (attribute->choices);
+  g_free (attribute);
+}
+
+void
+gloss_attribute_value_free (GlossAttributeValue *value)
+{
+  if (value == NULL)
+    return;
+
+  g_free (value->value);
+  g_free (value);
+}
+
+static void
+unmatched_row_free (GlossUnmatchedRow *row)
+{
+  g_free (row->document);
+  g_free (row);
+}
+
+void
+gloss_attribute_import_free (GlossAttributeImport *import)
+{
+  if (import == NULL)
+    return;
+
+  g_clear_pointer (&import->created, g_ptr_array_unref);
+  g_clear_pointer (&import->unmatched, g_ptr_array_unref);
+  g_free (import);
+}
+
+const char *
+gloss_attribute_type_to_string (GlossAttributeType type)
+{
+  g_return_val_if_fail (type <= GLOSS_ATTRIBUTE_CHOICE, NULL);
+
+  return type_names[type];
+}
+
+/* Also accepts the type's name in any case. */
+gboolean
+gloss_attribute_type_from_string (const char         *text,
+                                  GlossAttributeType *type)
+{
+  guint i;
+
+  if (text == NULL)
+    return FALSE;
+
+  for (i = 0; i < G_N_ELEMENTS (type_names); i++)
+    if (g_ascii_strcasecmp (text, type_names[i]) == 0)
+      {
+        if (type != NULL)
+          *type = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* ---- values ---- */
+
+static char *
+normalize_number (const char *text)
+{
+  const char *p = text;
+  gboolean negative = FALSE;
+  guint digits = 0;
+  GString *out;
+
+  if (*p == '+' || *p == '-')
+    negative = *p++ == '-';
+
+  out = g_string_new (negative ? "-" : "");
+  if (*p == '.')
+    g_string_append_c (out, '0');
+  while (g_ascii_isdigit (*p))
+    {
+      g_string_append_c (out, *p++);
+      digits++;
+    }
+  if (*p == '.')
+    {
+      g_string_append_c (out, *p++);
+      while (g_ascii_isdigit (*p))
+        {
+          g_string_append_c (out, *p++);
+          digits++;
+        }
+      /* "3." is 3 */
+      if (out->str[out->len - 1] == '.')
+        g_string_truncate (out, out->len - 1);
+    }
+
+  if (digits == 0 || *p != '\0')
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Reads 1 to max_digits digits. */
+static gboolean
+read_digits (const char **p,
+             guint        min_digits,
+             guint        max_digits,
+             guint       *value)
+{
+  guint n = 0;
+
+  *value = 0;
+  while (g_ascii_isdigit (**p) && n < max_digits)
+    {
+      *value = *value * 10 + (**p - '0');
+      (*p)++;
+      n++;
+    }
+
+  return n >= min_digits && !g_ascii_isdigit (**p);
+}
+
+/* YYYY-MM-DD, or day first: DD/MM/YYYY (also with '.' or '-'). */
+static char *
+normalize_date (const char *text)
+{
+  const char *p = text;
+  guint a, b, c, day, month, year;
+  char sep;
+
+  if (!read_digits (&p, 1, 4, &a))
+    return NULL;
+  if (p - text == 4)
+    {
+      year = a;
+      if (*p++ != '-' || !read_digits (&p, 1, 2, &month) ||
+          *p++ != '-' || !read_digits (&p, 1, 2, &day) || *p != '\0')
+        return NULL;
+    }
+  else
+    {
+      if (p - text > 2)
+        return NULL;
+      sep = *p;
+      if (sep != '/' && sep != '.' && sep != '-')
+        return NULL;
+      p++;
+      if (!read_digits (&p, 1, 2, &b) || *p++ != sep ||
+          !read_digits (&p, 4, 4, &c) || *p != '\0')
+        return NULL;
+      day = a;
+      month = b;
+      year = c;
+    }
+
+  if (year < 1 || !g_date_valid_dmy (day, month, year))
+    return NULL;
+
+  return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+}
+
+static const char *
+find_choice (const GlossAttribute *attribute,
+             const char           *value)
+{
+  g_autofree char *folded = g_utf8_casefold (value, -1);
+  guint i;
+
+  for (i = 0; attribute->choices != NULL && attribute->choices[i] != NULL; i++)
+    {
+      g_autofree char *choice = g_utf8_casefold (attribute->choices[i], -1);
+
+      if (strcmp (choice, folded) == 0)
+        return attribute->choices[i];
+    }
+
+  return NULL;
+}
+
+/* new_choice: (nullable) set when a choice's value is not in its list,
+ * which is then no error. */
+static char *
+normalize_value (const GlossAttribute  *attribute,
+                 const char            *value,
+                 gboolean              *new_choice,
+                 GError               **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (value ? value : ""));
+  char *result = NULL;
+
+  if (new_choice != NULL)
+    *new_choice = FALSE;
+
+  if (!g_utf8_validate (stripped, -1, NULL))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("The value is not valid text"));
+      return NULL;
+    }
+  if (*stripped == '\0')
+    return g_steal_pointer (&stripped);
+
+  switch (attribute->type)
+    {
+    case GLOSS_ATTRIBUTE_TEXT:
+      result = g_steal_pointer (&stripped);
+      break;
+
+    case GLOSS_ATTRIBUTE_NUMBER:
+      result = normalize_number (stripped);
+      if (result == NULL)
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                     _("“%s” is not a number (write it like 12 or -3.5)"), stripped);
+      break;
+
+    case GLOSS_ATTRIBUTE_DATE:
+      result = normalize_date (stripped);
+      if (result == NULL)
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                     _("“%s” is not a date (write it as YYYY-MM-DD or DD/MM/YYYY)"), stripped);
+      break;
+
+    case GLOSS_ATTRIBUTE_CHOICE:
+      {
+        const char *choice = find_choice (attribute, stripped);
+
+        if (choice != NULL)
+          result = g_strdup (choice);
+        else if (new_choice != NULL)
+          {
+            *new_choice = TRUE;
+            result = g_steal_pointer (&stripped);
+          }
+        else
+          {
+            g_autofree char *list = g_strjoinv (", ", attribute->choices);
+
+            g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                         _("“%s” is not one of the values of “%s” (%s)"),
+                         stripped, attribute->name, *list ? list : _("none yet"));
+          }
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return result;
+}
+
+char *
+gloss_attribute_normalize_value (const GlossAttribute  *attribute,
+                                 const char            *value,
+                                 GError               **error)
+{
+  g_return_val_if_fail (attribute != NULL, NULL);
+
+  return normalize_value (attribute, value, NULL, error);
+}
+
+/* ---- statements ---- */
+
+static sqlite3_stmt *
+prepare (GlossProject  *self,
+         const char    *sql,
+         GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (DB (self), sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      gloss_project_set_error (self, error, rc);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+/* Steps a statement that returns no rows; resets it (finalize: and
+ * finalizes it). */
+static gboolean
+step (GlossProject  *self,
+      sqlite3_stmt  *stmt,
+      gboolean       finalize,
+      GError       **error)
+{
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (finalize)
+    sqlite3_finalize (stmt);
+  else
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                     _("The change would break the project’s rules (%s)"),
+                     sqlite3_errstr (rc));
+      else
+        gloss_project_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* An action: one write transaction, recorded in the undo journal. */
+static gboolean
+begin_action (GlossProject  *self,
+              const char    *label,
+              GError       **error)
+{
+  int rc;
+
+  LOCK (self);
+  rc = sqlite3_exec (DB (self), "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      gloss_project_set_error (self, error, rc);
+      UNLOCK (self);
+      return FALSE;
+    }
+
+  if (!gloss_journal_begin (DB (self), label, error))
+    {
+      sqlite3_exec (DB (self), "ROLLBACK", NULL, NULL, NULL);
+      UNLOCK (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+end_action (GlossProject  *self,
+            gboolean       ok,
+            GError       **error)
+{
+  int rc;
+
+  if (ok && gloss_journal_end (DB (self), error))
+    {
+      rc = sqlite3_exec (DB (self), "COMMIT", NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        {
+          gloss_project_set_error (self, error, rc);
+          ok = FALSE;
+        }
+    }
+  else
+    ok = FALSE;
+
+  if (!ok)
+    sqlite3_exec (DB (self), "ROLLBACK", NULL, NULL, NULL);
+  UNLOCK (self);
+
+  if (ok)
+    gloss_project_notify_documents_changed (self);
+
+  return ok;
+}
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format_iso8601 (now);
+}
+
+/* A JSON array of strings. */
+static char *
+choices_to_json (const char * const *choices)
+{
+  GString *json = g_string_new ("[");
+  guint i;
+
+  for (i = 0; choices != NULL && choices[i] != NULL; i++)
+    {
+      const char *p;
+
+      if (i > 0)
+        g_string_append_c (json, ',');
+      g_string_append_c (json, '"');
+      for (p = choices[i]; *p; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            g_string_append_printf (json, "\\%c", *p);
+          else if ((guchar) *p < 0x20)
+            g_string_append_printf (json, "\\u%04x", (guchar) *p);
+          else
+            g_string_append_c (json, *p);
+        }
+      g_string_append_c (json, '"');
+    }
+  g_string_append_c (json, ']');
+
+  return g_string_free (json, FALSE);
+}
+
+static char **
+choices_from_json (GlossProject *self,
+                   const char   *json)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (self, "SELECT value FROM json_each (?1) ORDER BY key", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, json ? json : "[]", -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+#define ATTRIBUTE_COLUMNS "id, guid, name, type, choices, position"
+
+static GlossAttribute *
+attribute_from_row (GlossProject *self,
+                    sqlite3_stmt *stmt)
+{
+  GlossAttribute *attribute = g_new0 (GlossAttribute, 1);
+  GlossAttributeType type = GLOSS_ATTRIBUTE_TEXT;
+
+  gloss_attribute_type_from_string ((const char *) sqlite3_column_text (stmt, 3), &type);
+  attribute->id = sqlite3_column_int64 (stmt, 0);
+  attribute->guid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  attribute->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  attribute->type = type;
+  attribute->choices = choices_from_json (self, (const char *) sqlite3_column_text (stmt, 4));
+  attribute->position = sqlite3_column_int (stmt, 5);
+
+  return attribute;
+}
+
+static GlossAttribute *
+find_attribute (GlossProject  *self,
+                const char    *sql,
+                const char    *text_key,
+                gint64         id_key,
+                GError       **error)
+{
+  GlossAttribute *attribute = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  LOCK (self);
+  stmt = prepare (self, sql, error);
+  if (stmt != NULL)
+    {
+      if (text_key != NULL)
+        sqlite3_bind_text (stmt, 1, text_key, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_int64 (stmt, 1, id_key);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        attribute = attribute_from_row (self, stmt);
+      else if (rc != SQLITE_DONE)
+        gloss_project_set_error (self, error, rc);
+      sqlite3_finalize (stmt);
+    }
+  UNLOCK (self);
+
+  return attribute;
+}
+
+/* By name ignoring (ASCII) case; NULL without error when there is none. */
+static GlossAttribute *
+find_attribute_by_name (GlossProject  *self,
+                        const char    *name,
+                        GError       **error)
+{
+  return find_attribute (self,
+                         "SELECT " ATTRIBUTE_COLUMNS " FROM attribute WHERE name = ?1",
+                         name, 0, error);
+}
+
+/**
+ * gloss_project_list_attributes:
+ *
+ * Returns: (transfer full) (element-type GlossAttribute): by position
+ */
+GPtrArray *
+gloss_project_list_attributes (GlossProject  *self,
+                               GError       **error)
+{
+  g_autoptr(GPtrArray) attributes = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  attributes = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_attribute_free);
+
+  LOCK (self);
+  stmt = prepare (self,
+                  "SELECT " ATTRIBUTE_COLUMNS " FROM attribute ORDER BY position, id",
+                  error);
+  if (stmt == NULL)
+    {
+      UNLOCK (self);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (attributes, attribute_from_row (self, stmt));
+  if (rc != SQLITE_DONE)
+    gloss_project_set_error (self, error, rc);
+  sqlite3_finalize (stmt);
+  UNLOCK (self);
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&attributes) : NULL;
+}
+
+GlossAttribute *
+gloss_project_get_attribute (GlossProject  *self,
+                             gint64         id,
+                             GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GlossAttribute *attribute;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  attribute = find_attribute (self,
+                              "SELECT " ATTRIBUTE_COLUMNS " FROM attribute WHERE id = ?1",
+                              NULL, id, &local_error);
+  if (attribute == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
+                     _("The attribute no longer exists"));
+    }
+
+  return attribute;
+}
+
+GlossAttribute *
+gloss_project_lookup_attribute (GlossProject  *self,
+                                const char    *name_or_guid,
+                                GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GlossAttribute *attribute;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (name_or_guid != NULL, NULL);
+
+  attribute = find_attribute (self,
+                              "SELECT " ATTRIBUTE_COLUMNS " FROM attribute"
+                              " WHERE guid = lower (?1) OR name = ?1"
+                              " ORDER BY guid = lower (?1) DESC LIMIT 1",
+                              name_or_guid, 0, &local_error);
+  if (attribute == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
+                     _("The project has no attribute named “%s”"), name_or_guid);
+    }
+
+  return attribute;
+}
+
+static char *
+clean_name (const char  *name,
+            GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+  const char *p;
+
+  if (*stripped == '\0' || !g_utf8_validate (stripped, -1, NULL))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("An attribute needs a name"));
+      return NULL;
+    }
+  for (p = stripped; *p; p++)
+    if ((guchar) *p < 0x20)
+      {
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                     _("An attribute’s name cannot hold tabs or line ends"));
+        return NULL;
+      }
+
+  return g_steal_pointer (&stripped);
+}
+
+/* The choices stripped, without blanks and without repeats (ignoring
+ * case), in their order. */
+static char **
+clean_choices (const char * const *choices)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint i;
+
+  for (i = 0; choices != NULL && choices[i] != NULL; i++)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (choices[i]));
+      char *folded;
+
+      if (*stripped == '\0' || !g_utf8_validate (stripped, -1, NULL))
+        continue;
+      folded = g_utf8_casefold (stripped, -1);
+      if (!g_hash_table_add (seen, folded))
+        continue;
+      g_strv_builder_add (builder, stripped);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* Inside a transaction; returns the new id or 0. */
+static gint64
+insert_attribute (GlossProject        *self,
+                  const char          *name,
+                  GlossAttributeType   type,
+                  const char * const  *choices,
+                  GError             **error)
+{
+  g_autofree char *guid = g_uuid_string_random ();
+  g_autofree char *now = now_iso8601 ();
+  g_auto(GStrv) cleaned = clean_choices (type == GLOSS_ATTRIBUTE_CHOICE ? choices : NULL);
+  g_autofree char *json = choices_to_json ((const char * const *) cleaned);
+  g_autoptr(GlossAttribute) existing = NULL;
+  sqlite3_stmt *stmt;
+
+  existing = find_attribute_by_name (self, name, error);
+  if (existing != NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_EXISTS,
+                   _("There is already an attribute named “%s”"), existing->name);
+      return 0;
+    }
+
+  stmt = prepare (self,
+                  "INSERT INTO attribute (guid, name, type, choices, position, created_at)"
+                  " VALUES (?1, ?2, ?3, ?4,"
+                  "         (SELECT ifnull (max (position) + 1, 0) FROM attribute), ?5)",
+                  error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, gloss_attribute_type_to_string (type), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+  if (!step (self, stmt, TRUE, error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (DB (self));
+}
+
+/**
+ * gloss_project_add_attribute:
+ * @choices: (nullable) (array zero-terminated=1): the values of a choice
+ *
+ * Returns: (transfer full): the new attribute
+ */
+GlossAttribute *
+gloss_project_add_attribute (GlossProject        *self,
+                             const char          *name,
+                             GlossAttributeType   type,
+                             const char * const  *choices,
+                             GError             **error)
+{
+  g_autofree char *cleaned = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (type <= GLOSS_ATTRIBUTE_CHOICE, NULL);
+
+  cleaned = clean_name (name, error);
+  if (cleaned == NULL)
+    return NULL;
+
+  if (!begin_action (self, _("Add Attribute"), error))
+    return NULL;
+  id = insert_attribute (self, cleaned, type, choices, error);
+  if (!end_action (self, id != 0, error))
+    return NULL;
+
+  return gloss_project_get_attribute (self, id, error);
+}
+
+static gboolean
+attribute_exists (GlossProject  *self,
+                  gint64         id,
+                  GError       **error)
+{
+  g_autoptr(GlossAttribute) attribute = gloss_project_get_attribute (self, id, error);
+
+  return attribute != NULL;
+}
+
+gboolean
+gloss_project_rename_attribute (GlossProject  *self,
+                                gint64         id,
+                                const char    *name,
+                                GError       **error)
+{
+  g_autofree char *cleaned = NULL;
+  g_autoptr(GlossAttribute) existing = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+
+  cleaned = clean_name (name, error);
+  if (cleaned == NULL)
+    return FALSE;
+
+  if (!begin_action (self, _("Rename Attribute"), error))
+    return FALSE;
+
+  ok = attribute_exists (self, id, error);
+  if (ok)
+    {
+      existing = find_attribute_by_name (self, cleaned, error);
+      if (existing != NULL && existing->id != id)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_EXISTS,
+                       _("There is already an attribute named “%s”"), existing->name);
+          ok = FALSE;
+        }
+    }
+  if (ok)
+    {
+      stmt = prepare (self, "UPDATE attribute SET name = ?1 WHERE id = ?2 AND name IS NOT ?1 COLLATE BINARY", error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_text (stmt, 1, cleaned, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 2, id);
+        }
+      ok = step (self, stmt, TRUE, error);
+    }
+
+  return end_action (self, ok, error);
+}
+
+/* Inside a transaction: whether a document has a value the list lacks. */
+static char *
+value_outside (GlossProject       *self,
+               gint64              id,
+               const char * const *choices)
+{
+  GlossAttribute probe = { 0, };
+  sqlite3_stmt *stmt;
+  char *outside = NULL;
+
+  probe.type = GLOSS_ATTRIBUTE_CHOICE;
+  probe.choices = (char **) choices;
+
+  stmt = prepare (self, "SELECT DISTINCT value FROM document_attribute WHERE attribute_id = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (outside == NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *value = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (find_choice (&probe, value), value) != 0)
+        outside = g_strdup (value);
+    }
+  sqlite3_finalize (stmt);
+
+  return outside;
+}
+
+static gboolean
+store_choices (GlossProject        *self,
+               gint64               id,
+               const char * const  *choices,
+               GError             **error)
+{
+  g_autofree char *json = choices_to_json (choices);
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (self, "UPDATE attribute SET choices = ?1 WHERE id = ?2 AND choices IS NOT ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, id);
+
+  return step (self, stmt, TRUE, error);
+}
+
+/**
+ * gloss_project_set_attribute_choices:
+ * @choices: (array zero-terminated=1)
+ */
+gboolean
+gloss_project_set_attribute_choices (GlossProject        *self,
+                                     gint64               id,
+                                     const char * const  *choices,
+                                     GError             **error)
+{
+  g_autoptr(GlossAttribute) attribute = NULL;
+  g_auto(GStrv) cleaned = clean_choices (choices);
+  g_autofree char *outside = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+
+  if (!begin_action (self, _("Change Attribute Values"), error))
+    return FALSE;
+
+  attribute = gloss_project_get_attribute (self, id, error);
+  ok = attribute != NULL;
+  if (ok && attribute->type != GLOSS_ATTRIBUTE_CHOICE)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("“%s” is not a choice among values"), attribute->name);
+      ok = FALSE;
+    }
+  if (ok && (outside = value_outside (self, id, (const char * const *) cleaned)) != NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("A document has the value “%s”, which the new list lacks"), outside);
+      ok = FALSE;
+    }
+  if (ok)
+    ok = store_choices (self, id, (const char * const *) cleaned, error);
+
+  return end_action (self, ok, error);
+}
+
+/* Inside a transaction: positions 0, 1, 2 … in the order of ids. */
+static gboolean
+store_order (GlossProject  *self,
+             GArray        *ids,
+             GError       **error)
+{
+  sqlite3_stmt *stmt;
+  guint i;
+
+  stmt = prepare (self, "UPDATE attribute SET position = ?1 WHERE id = ?2 AND position != ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (i = 0; i < ids->len; i++)
+    {
+      sqlite3_bind_int (stmt, 1, i);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
+      if (!step (self, stmt, FALSE, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  return TRUE;
+}
+
+static GArray *
+ordered_ids (GlossProject *self,
+             gint64        except_id)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = prepare (self, "SELECT id FROM attribute ORDER BY position, id", NULL);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (id != except_id)
+        g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+
+  return ids;
+}
+
+gboolean
+gloss_project_move_attribute (GlossProject  *self,
+                              gint64         id,
+                              int            position,
+                              GError       **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+
+  if (!begin_action (self, _("Move Attribute"), error))
+    return FALSE;
+
+  ok = attribute_exists (self, id, error);
+  if (ok)
+    {
+      ids = ordered_ids (self, id);
+      if (position < 0 || (guint) position > ids->len)
+        position = ids->len;
+      g_array_insert_val (ids, position, id);
+      ok = store_order (self, ids, error);
+    }
+
+  return end_action (self, ok, error);
+}
+
+gboolean
+gloss_project_delete_attribute (GlossProject  *self,
+                                gint64         id,
+                                GError       **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+
+  if (!begin_action (self, _("Delete Attribute"), error))
+    return FALSE;
+
+  ok = attribute_exists (self, id, error);
+  if (ok)
+    {
+      /* The values first, so that each is in the journal. */
+      stmt = prepare (self, "DELETE FROM document_attribute WHERE attribute_id = ?1", error);
+      if (stmt != NULL)
+        sqlite3_bind_int64 (stmt, 1, id);
+      ok = step (self, stmt, TRUE, error);
+    }
+  if (ok)
+    {
+      stmt = prepare (self, "DELETE FROM attribute WHERE id = ?1", error);
+      if (stmt != NULL)
+        sqlite3_bind_int64 (stmt, 1, id);
+      ok = step (self, stmt, TRUE, error);
+    }
+  if (ok)
+    {
+      ids = ordered_ids (self, 0);
+      ok = store_order (self, ids, error);
+    }
+
+  return end_action (self, ok, error);
+}
+
+/* ---- values ---- */
+
+static gboolean
+document_exists (GlossProject *self,
+                 gint64        id)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT 1 FROM document WHERE id = ?1", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+
+  return found;
+}
+
+#define UPSERT_SQL \
+  "INSERT INTO document_attribute (document_id, attribute_id, value) VALUES (?1, ?2, ?3)" \
+  " ON CONFLICT (document_id, attribute_id) DO UPDATE SET value = excluded.value" \
+  " WHERE value IS NOT excluded.value"
+#define CLEAR_SQL \
+  "DELETE FROM document_attribute WHERE document_id = ?1 AND attribute_id = ?2"
+
+/* Inside a transaction: stores value (canonical; "" clears). */
+static gboolean
+store_value (GlossProject  *self,
+             sqlite3_stmt  *upsert,
+             sqlite3_stmt  *clear,
+             gint64         document_id,
+             gint64         attribute_id,
+             const char    *value,
+             guint         *n_changed,
+             GError       **error)
+{
+  sqlite3_stmt *stmt = *value != '\0' ? upsert : clear;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, attribute_id);
+  if (*value != '\0')
+    sqlite3_bind_text (stmt, 3, value, -1, SQLITE_TRANSIENT);
+  if (!step (self, stmt, FALSE, error))
+    return FALSE;
+  if (n_changed != NULL)
+    *n_changed += sqlite3_changes (DB (self));
+
+  return TRUE;
+}
+
+/* One action: finds the attribute by id, or by name (making it when
+ * missing, of type or text), then stores the value. */
+static gboolean
+set_value (GlossProject  *self,
+           const char    *label,
+           gint64         document_id,
+           gint64         attribute_id,
+           const char    *name,
+           int            type,
+           const char    *value,
+           gboolean       extend_choices,
+           GError       **error)
+{
+  g_autoptr(GlossAttribute) attribute = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *cleaned = NULL;
+  g_autofree char *normal = NULL;
+  sqlite3_stmt *upsert = NULL;
+  sqlite3_stmt *clear = NULL;
+  gboolean new_choice = FALSE;
+  gboolean ok;
+
+  if (name != NULL)
+    {
+      cleaned = clean_name (name, error);
+      if (cleaned == NULL)
+        return FALSE;
+    }
+
+  if (!begin_action (self, label, error))
+    return FALSE;
+
+  ok = document_exists (self, document_id);
+  if (!ok)
+    g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, _("The document no longer exists"));
+
+  if (ok && cleaned == NULL)
+    {
+      attribute = gloss_project_get_attribute (self, attribute_id, error);
+      ok = attribute != NULL;
+    }
+  else if (ok)
+    {
+      attribute = find_attribute_by_name (self, cleaned, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          ok = FALSE;
+        }
+      else if (attribute != NULL && type >= 0 && (GlossAttributeType) type != attribute->type)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                       _("“%s” is an attribute of type %s, not %s"), attribute->name,
+                       gloss_attribute_type_to_string (attribute->type),
+                       gloss_attribute_type_to_string (type));
+          ok = FALSE;
+        }
+      else if (attribute == NULL)
+        {
+          GlossAttributeType new_type = type >= 0 ? (GlossAttributeType) type : GLOSS_ATTRIBUTE_TEXT;
+          const char *first[] = { value, NULL };
+          GlossAttribute probe = { 0, };
+          gint64 id = 0;
+
+          /* A value the new attribute would refuse makes nothing. */
+          probe.name = cleaned;
+          probe.type = new_type;
+          normal = normalize_value (&probe, value, &new_choice, error);
+          ok = normal != NULL;
+          g_clear_pointer (&normal, g_free);
+          new_choice = FALSE;
+          if (ok)
+            {
+              id = insert_attribute (self, cleaned, new_type,
+                                     value != NULL ? first : NULL, error);
+              ok = id != 0;
+            }
+          if (ok)
+            {
+              attribute = gloss_project_get_attribute (self, id, error);
+              ok = attribute != NULL;
+            }
+        }
+    }
+
+  if (ok)
+    {
+      normal = normalize_value (attribute, value, extend_choices ? &new_choice : NULL, error);
+      ok = normal != NULL;
+    }
+  if (ok && new_choice)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) extended = NULL;
+
+      g_strv_builder_addv (builder, (const char **) attribute->choices);
+      g_strv_builder_add (builder, normal);
+      extended = g_strv_builder_end (builder);
+      ok = store_choices (self, attribute->id, (const char * const *) extended, error);
+    }
+  if (ok)
+    {
+      upsert = prepare (self, UPSERT_SQL, error);
+      clear = prepare (self, CLEAR_SQL, error);
+      ok = upsert != NULL && clear != NULL &&
+           store_value (self, upsert, clear, document_id, attribute->id, normal, NULL, error);
+    }
+  sqlite3_finalize (upsert);
+  sqlite3_finalize (clear);
+
+  return end_action (self, ok, error);
+}
+
+/**
+ * gloss_project_set_attribute_value:
+ * @value: (nullable)
+ */
+gboolean
+gloss_project_set_attribute_value (GlossProject  *self,
+                                   gint64         document_id,
+                                   gint64         attribute_id,
+                                   const char    *value,
+                                   gboolean       extend_choices,
+                                   GError       **error)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+
+  return set_value (self, _("Set Attribute"), document_id, attribute_id, NULL, -1, value,
+                    extend_choices, error);
+}
+
+/**
+ * gloss_project_set_named_attribute_value:
+ * @type: a #GlossAttributeType, or -1
+ * @value: (nullable)
+ */
+gboolean
+gloss_project_set_named_attribute_value (GlossProject  *self,
+                                         gint64         document_id,
+                                         const char    *name,
+                                         int            type,
+                                         const char    *value,
+                                         GError       **error)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (type >= -1 && type <= GLOSS_ATTRIBUTE_CHOICE, FALSE);
+
+  return set_value (self, _("Set Attribute"), document_id, 0, name, type, value,
+                    type == GLOSS_ATTRIBUTE_CHOICE, error);
+}
+
+gboolean
+gloss_project_clear_attribute_value (GlossProject  *self,
+                                     gint64         document_id,
+                                     gint64         attribute_id,
+                                     GError       **error)
+{
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+
+  return set_value (self, _("Clear Attribute"), document_id, attribute_id, NULL, -1, NULL,
+                    FALSE, error);
+}
+
+char *
+gloss_project_get_attribute_value (GlossProject *self,
+                                   gint64        document_id,
+                                   gint64        attribute_id)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  LOCK (self);
+  stmt = prepare (self,
+                  "SELECT value FROM document_attribute WHERE document_id = ?1 AND attribute_id = ?2",
+                  NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      sqlite3_bind_int64 (stmt, 2, attribute_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+    }
+  UNLOCK (self);
+
+  return value;
+}
+
+/**
+ * gloss_project_list_attribute_values:
+ * @document_id: a document, or 0 for every document
+ *
+ * Returns: (transfer full) (element-type GlossAttributeValue)
+ */
+GPtrArray *
+gloss_project_list_attribute_values (GlossProject  *self,
+                                     gint64         document_id,
+                                     GError       **error)
+{
+  g_autoptr(GPtrArray) values = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
+
+  values = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_attribute_value_free);
+
+  LOCK (self);
+  stmt = prepare (self,
+                  "SELECT v.document_id, v.attribute_id, v.value"
+                  " FROM document_attribute v JOIN attribute a ON a.id = v.attribute_id"
+                  " WHERE ?1 = 0 OR v.document_id = ?1"
+                  " ORDER BY v.document_id, a.position, a.id",
+                  error);
+  if (stmt == NULL)
+    {
+      UNLOCK (self);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GlossAttributeValue *value = g_new0 (GlossAttributeValue, 1);
+
+      value->document_id = sqlite3_column_int64 (stmt, 0);
+      value->attribute_id = sqlite3_column_int64 (stmt, 1);
+      value->value = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (values, value);
+    }
+  if (rc != SQLITE_DONE)
+    gloss_project_set_error (self, error, rc);
+  sqlite3_finalize (stmt);
+  UNLOCK (self);
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&values) : NULL;
+}
+
+/* ---- import ---- */
+
+typedef struct
+{
+  char               *name;
+  gboolean            typed;
+  GlossAttributeType  type;
+  GlossAttribute     *attribute;
+  gboolean            created;
+} Column;
+
+static void
+column_clear (Column *column)
+{
+  g_free (column->name);
+  gloss_attribute_free (column->attribute);
+}
+
+typedef struct
+{
+  GString *text;
+  guint    n;
+} Problems;
+
+G_GNUC_PRINTF (2, 3)
+static void
+add_problem (Problems   *problems,
+             const char *format,
+             ...)
+{
+  va_list args;
+
+  problems->n++;
+  if (problems->n > MAX_PROBLEMS)
+    return;
+
+  if (problems->text->len > 0)
+    g_string_append_c (problems->text, '\n');
+  va_start (args, format);
+  g_string_append_vprintf (problems->text, format, args);
+  va_end (args);
+}
+
+static gboolean
+record_is_blank (const GlossCsvRecord *record)
+{
+  guint i;
+
+  for (i = 0; i < record->n_fields; i++)
+    {
+      const char *p;
+
+      for (p = record->fields[i]; *p; p++)
+        if (!g_ascii_isspace (*p))
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "Name" or "Name:type" (a known type after the last colon). */
+static void
+parse_header_cell (const char *cell,
+                   Column     *column)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (cell));
+  char *colon = strrchr (stripped, ':');
+
+  if (colon != NULL)
+    {
+      g_autofree char *type_name = g_strstrip (g_strdup (colon + 1));
+
+      if (gloss_attribute_type_from_string (type_name, &column->type))
+        {
+          column->typed = TRUE;
+          *colon = '\0';
+          g_strstrip (stripped);
+        }
+    }
+
+  column->name = g_steal_pointer (&stripped);
+}
+
+/* The type of a new column without one: number or date when every value
+ * is one, or else text. */
+static GlossAttributeType
+infer_type (GPtrArray *records,
+            guint      first,
+            guint      column,
+            guint      n_fields)
+{
+  gboolean numbers = TRUE, dates = TRUE, any = FALSE;
+  guint i;
+
+  for (i = first; i < records->len && (numbers || dates); i++)
+    {
+      const GlossCsvRecord *record = g_ptr_array_index (records, i);
+      g_autofree char *value = NULL;
+      g_autofree char *number = NULL;
+      g_autofree char *date = NULL;
+
+      if (record->n_fields != n_fields)
+        continue;
+      value = g_strstrip (g_strdup (record->fields[column]));
+      if (*value == '\0')
+        continue;
+      any = TRUE;
+      number = normalize_number (value);
+      date = normalize_date (value);
+      numbers = numbers && number != NULL;
+      dates = dates && date != NULL;
+    }
+
+  if (any && numbers)
+    return GLOSS_ATTRIBUTE_NUMBER;
+  if (any && dates)
+    return GLOSS_ATTRIBUTE_DATE;
+  return GLOSS_ATTRIBUTE_TEXT;
+}
+
+static char **
+column_values (GPtrArray *records,
+               guint      first,
+               guint      column,
+               guint      n_fields)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  guint i;
+
+  for (i = first; i < records->len; i++)
+    {
+      const GlossCsvRecord *record = g_ptr_array_index (records, i);
+
+      if (record->n_fields == n_fields)
+        g_ptr_array_add (values, record->fields[column]);
+    }
+  g_ptr_array_add (values, NULL);
+
+  return clean_choices ((const char * const *) values->pdata);
+}
+
+/* The document a first cell names: a GUID, a name, or a file name whose
+ * .pdf, .txt or .text the import dropped. */
+static gint64
+match_document (sqlite3_stmt *stmt,
+                const char   *cell)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (cell));
+  g_autofree char *base = g_strdup (stripped);
+  char *dot = strrchr (base, '.');
+  gint64 id = 0;
+
+  if (dot != NULL && dot != base &&
+      (g_ascii_strcasecmp (dot, ".pdf") == 0 || g_ascii_strcasecmp (dot, ".txt") == 0 ||
+       g_ascii_strcasecmp (dot, ".text") == 0))
+    *dot = '\0';
+
+  if (*stripped == '\0')
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, base, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  return id;
+}
+
+static gboolean
+read_header (const GlossCsvRecord  *header,
+             GArray                *columns,
+             GError               **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint i;
+
+  if (header->n_fields < 2)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("Line %u: the first row must name the document column and at least one attribute"),
+                   header->line);
+      return FALSE;
+    }
+
+  for (i = 1; i < header->n_fields; i++)
+    {
+      Column column = { 0, };
+      g_autoptr(GError) name_error = NULL;
+      g_autofree char *cleaned = NULL;
+
+      parse_header_cell (header->fields[i], &column);
+      cleaned = clean_name (column.name, &name_error);
+      if (cleaned == NULL)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                       _("Line %u, column %u: %s"), header->line, i + 1, name_error->message);
+          column_clear (&column);
+          return FALSE;
+        }
+      g_free (column.name);
+      column.name = g_steal_pointer (&cleaned);
+      g_array_append_val (columns, column);
+
+      if (!g_hash_table_add (seen, g_ascii_strdown (column.name, -1)))
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                       _("Line %u: the attribute “%s” has two columns"), header->line, column.name);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Inside the import's transaction: finds or makes each column's attribute. */
+static gboolean
+prepare_columns (GlossProject          *self,
+                 GArray                *columns,
+                 GPtrArray             *records,
+                 guint                  first,
+                 guint                  header_line,
+                 guint                  n_fields,
+                 GlossAttributeImport  *result,
+                 Problems              *problems,
+                 GError               **error)
+{
+  guint i;
+
+  for (i = 0; i < columns->len; i++)
+    {
+      Column *column = &g_array_index (columns, Column, i);
+      g_autoptr(GError) local_error = NULL;
+      GlossAttributeType type;
+      g_auto(GStrv) choices = NULL;
+      gint64 id;
+
+      column->attribute = find_attribute_by_name (self, column->name, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (column->attribute != NULL)
+        {
+          if (column->typed && column->type != column->attribute->type)
+            add_problem (problems, _("Line %u: “%s” is already an attribute of type %s, not %s"),
+                         header_line, column->attribute->name,
+                         gloss_attribute_type_to_string (column->attribute->type),
+                         gloss_attribute_type_to_string (column->type));
+          continue;
+        }
+
+      type = column->typed ? column->type : infer_type (records, first, i + 1, n_fields);
+      if (type == GLOSS_ATTRIBUTE_CHOICE)
+        choices = column_values (records, first, i + 1, n_fields);
+      id = insert_attribute (self, column->name, type, (const char * const *) choices, error);
+      if (id == 0)
+        return FALSE;
+      column->attribute = gloss_project_get_attribute (self, id, error);
+      if (column->attribute == NULL)
+        return FALSE;
+      column->created = TRUE;
+      g_ptr_array_add (result->created, g_strdup (column->name));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+import_rows (GlossProject          *self,
+             GArray                *columns,
+             GPtrArray             *records,
+             guint                  first,
+             guint                  n_fields,
+             GlossAttributeImport  *result,
+             Problems              *problems,
+             GError               **error)
+{
+  sqlite3_stmt *find = NULL, *upsert = NULL, *clear = NULL;
+  gboolean ok = FALSE;
+  guint i, j;
+
+  find = prepare (self,
+                  "SELECT id FROM document WHERE guid = lower (?1) OR name = ?1 OR name = ?2"
+                  " ORDER BY guid = lower (?1) DESC, name = ?1 DESC, id LIMIT 1",
+                  error);
+  if (find == NULL)
+    goto out;
+  upsert = prepare (self, UPSERT_SQL, error);
+  if (upsert == NULL)
+    goto out;
+  clear = prepare (self, CLEAR_SQL, error);
+  if (clear == NULL)
+    goto out;
+
+  for (i = first; i < records->len; i++)
+    {
+      const GlossCsvRecord *record = g_ptr_array_index (records, i);
+      gint64 document_id;
+
+      if (record_is_blank (record))
+        continue;
+      result->n_rows++;
+
+      if (record->n_fields != n_fields)
+        {
+          add_problem (problems,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "Line %u has %u field; the first row has %u",
+                                    "Line %u has %u fields; the first row has %u",
+                                    record->n_fields),
+                       record->line, record->n_fields, n_fields);
+          continue;
+        }
+
+      document_id = match_document (find, record->fields[0]);
+      if (document_id == 0)
+        {
+          GlossUnmatchedRow *row = g_new0 (GlossUnmatchedRow, 1);
+
+          row->line = record->line;
+          row->document = g_strstrip (g_strdup (record->fields[0]));
+          g_ptr_array_add (result->unmatched, row);
+          continue;
+        }
+      result->n_matched++;
+
+      for (j = 0; j < columns->len; j++)
+        {
+          Column *column = &g_array_index (columns, Column, j);
+          g_autoptr(GError) value_error = NULL;
+          g_autofree char *normal = NULL;
+
+          normal = normalize_value (column->attribute, record->fields[j + 1], NULL, &value_error);
+          if (normal == NULL)
+            {
+              add_problem (problems, _("Line %u, “%s”: %s"),
+                           record->line, column->attribute->name, value_error->message);
+              continue;
+            }
+          if (problems->n > 0)
+            continue;
+          if (!store_value (self, upsert, clear, document_id, column->attribute->id,
+                            normal, &result->n_changed, error))
+            goto out;
+        }
+    }
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (find);
+  sqlite3_finalize (upsert);
+  sqlite3_finalize (clear);
+
+  return ok;
+}
+
+/**
+ * gloss_project_import_attributes:
+ * @data: the bytes of a CSV file
+ * @result: (out) (optional): what was done
+ */
+gboolean
+gloss_project_import_attributes (GlossProject          *self,
+                                 const char            *data,
+                                 gsize                  length,
+                                 GlossAttributeImport **result,
+                                 GError               **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GArray) columns = NULL;
+  g_autoptr(GlossAttributeImport) import = NULL;
+  Problems problems = { NULL, 0 };
+  const GlossCsvRecord *header = NULL;
+  guint first;
+  gboolean ok;
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
+
+  records = gloss_csv_parse (data, length, error);
+  if (records == NULL)
+    return FALSE;
+
+  for (first = 0; first < records->len; first++)
+    {
+      header = g_ptr_array_index (records, first);
+      if (!record_is_blank (header))
+        break;
+    }
+  if (first == records->len)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("The CSV file has no rows"));
+      return FALSE;
+    }
+  first++;
+
+  columns = g_array_new (FALSE, TRUE, sizeof (Column));
+  g_array_set_clear_func (columns, (GDestroyNotify) column_clear);
+  if (!read_header (header, columns, error))
+    return FALSE;
+
+  import = g_new0 (GlossAttributeImport, 1);
+  import->created = g_ptr_array_new_with_free_func (g_free);
+  import->unmatched = g_ptr_array_new_with_free_func ((GDestroyNotify) unmatched_row_free);
+
+  if (!begin_action (self, _("Import Attributes"), error))
+    return FALSE;
+
+  problems.text = g_string_new (NULL);
+  ok = prepare_columns (self, columns, records, first, header->line, header->n_fields,
+                        import, &problems, error) &&
+       import_rows (self, columns, records, first, header->n_fields, import, &problems, error);
+  if (ok && problems.n > 0)
+    {
+      if (problems.n > MAX_PROBLEMS)
+        {
+          g_string_append_c (problems.text, '\n');
+          g_string_append_printf (problems.text,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "… and %u more problem",
+                                               "… and %u more problems",
+                                               problems.n - MAX_PROBLEMS),
+                                  problems.n - MAX_PROBLEMS);
+        }
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, problems.text->str);
+      ok = FALSE;
+    }
+  g_string_free (problems.text, TRUE);
+
+  if (!end_action (self, ok, error))
+    return FALSE;
+
+  if (result != NULL)
+    *result = g_steal_pointer (&import);
+
+  return TRUE;
+}

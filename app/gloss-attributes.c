@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "gloss-attributes.h"
-#include "gloss-csv.h"
+#include "gloss-attributes-private.h"
 #include "gloss-error.h"
 #include "gloss-journal.h"
 #include "gloss-project-private.h"
@@ -16,9 +16,6 @@
 #define LOCK(self) g_rec_mutex_lock (gloss_project_get_lock (self))
 #define UNLOCK(self) g_rec_mutex_unlock (gloss_project_get_lock (self))
 #define DB(self) gloss_project_get_db (self)
-
-/* An import names at most this many problems; the rest are counted. */
-#define MAX_PROBLEMS 20
 
 static const char * const type_names[] = { "text", "number", "date", "choice" };
 
@@ -64,13 +61,6 @@ gloss_attribute_value_free (GlossAttributeValue *value)
   g_free (value);
 }
 
-static void
-unmatched_row_free (GlossUnmatchedRow *row)
-{
-  g_free (row->document);
-  g_free (row);
-}
-
 void
 gloss_attribute_import_free (GlossAttributeImport *import)
 {
@@ -113,8 +103,8 @@ gloss_attribute_type_from_string (const char         *text,
 
 /* ---- values ---- */
 
-static char *
-normalize_number (const char *text)
+char *
+_gloss_attributes_normalize_number (const char *text)
 {
   const char *p = text;
   gboolean negative = FALSE;
@@ -175,8 +165,8 @@ read_digits (const char **p,
 }
 
 /* YYYY-MM-DD, or day first: DD/MM/YYYY (also with '.' or '-'). */
-static char *
-normalize_date (const char *text)
+char *
+_gloss_attributes_normalize_date (const char *text)
 {
   const char *p = text;
   guint a, b, c, day, month, year;
@@ -233,11 +223,11 @@ find_choice (const GlossAttribute *attribute,
 
 /* new_choice: (nullable) set when a choice's value is not in its list,
  * which is then no error. */
-static char *
-normalize_value (const GlossAttribute  *attribute,
-                 const char            *value,
-                 gboolean              *new_choice,
-                 GError               **error)
+char *
+_gloss_attributes_normalize_value (const GlossAttribute  *attribute,
+                                   const char            *value,
+                                   gboolean              *new_choice,
+                                   GError               **error)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (value ? value : ""));
   char *result = NULL;
@@ -260,14 +250,14 @@ normalize_value (const GlossAttribute  *attribute,
       break;
 
     case GLOSS_ATTRIBUTE_NUMBER:
-      result = normalize_number (stripped);
+      result = _gloss_attributes_normalize_number (stripped);
       if (result == NULL)
         g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
                      _("“%s” is not a number (write it like 12 or -3.5)"), stripped);
       break;
 
     case GLOSS_ATTRIBUTE_DATE:
-      result = normalize_date (stripped);
+      result = _gloss_attributes_normalize_date (stripped);
       if (result == NULL)
         g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
                      _("“%s” is not a date (write it as YYYY-MM-DD or DD/MM/YYYY)"), stripped);
@@ -309,15 +299,15 @@ gloss_attribute_normalize_value (const GlossAttribute  *attribute,
 {
   g_return_val_if_fail (attribute != NULL, NULL);
 
-  return normalize_value (attribute, value, NULL, error);
+  return _gloss_attributes_normalize_value (attribute, value, NULL, error);
 }
 
 /* ---- statements ---- */
 
-static sqlite3_stmt *
-prepare (GlossProject  *self,
-         const char    *sql,
-         GError       **error)
+sqlite3_stmt *
+_gloss_attributes_prepare (GlossProject  *self,
+                           const char    *sql,
+                           GError       **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (DB (self), sql, -1, &stmt, NULL);
@@ -368,10 +358,10 @@ step (GlossProject  *self,
 }
 
 /* An action: one write transaction, recorded in the undo journal. */
-static gboolean
-begin_action (GlossProject  *self,
-              const char    *label,
-              GError       **error)
+gboolean
+_gloss_attributes_begin_action (GlossProject  *self,
+                                const char    *label,
+                                GError       **error)
 {
   int rc;
 
@@ -394,10 +384,10 @@ begin_action (GlossProject  *self,
   return TRUE;
 }
 
-static gboolean
-end_action (GlossProject  *self,
-            gboolean       ok,
-            GError       **error)
+gboolean
+_gloss_attributes_end_action (GlossProject  *self,
+                              gboolean       ok,
+                              GError       **error)
 {
   int rc;
 
@@ -468,7 +458,7 @@ choices_from_json (GlossProject *self,
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   sqlite3_stmt *stmt;
 
-  stmt = prepare (self, "SELECT value FROM json_each (?1) ORDER BY key", NULL);
+  stmt = _gloss_attributes_prepare (self, "SELECT value FROM json_each (?1) ORDER BY key", NULL);
   if (stmt != NULL)
     {
       sqlite3_bind_text (stmt, 1, json ? json : "[]", -1, SQLITE_TRANSIENT);
@@ -512,7 +502,7 @@ find_attribute (GlossProject  *self,
   int rc;
 
   LOCK (self);
-  stmt = prepare (self, sql, error);
+  stmt = _gloss_attributes_prepare (self, sql, error);
   if (stmt != NULL)
     {
       if (text_key != NULL)
@@ -532,10 +522,10 @@ find_attribute (GlossProject  *self,
 }
 
 /* By name ignoring (ASCII) case; NULL without error when there is none. */
-static GlossAttribute *
-find_attribute_by_name (GlossProject  *self,
-                        const char    *name,
-                        GError       **error)
+GlossAttribute *
+_gloss_attributes_find_attribute_by_name (GlossProject  *self,
+                                          const char    *name,
+                                          GError       **error)
 {
   return find_attribute (self,
                          "SELECT " ATTRIBUTE_COLUMNS " FROM attribute WHERE name = ?1",
@@ -560,9 +550,9 @@ gloss_project_list_attributes (GlossProject  *self,
   attributes = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_attribute_free);
 
   LOCK (self);
-  stmt = prepare (self,
-                  "SELECT " ATTRIBUTE_COLUMNS " FROM attribute ORDER BY position, id",
-                  error);
+  stmt = _gloss_attributes_prepare (self,
+                                    "SELECT " ATTRIBUTE_COLUMNS " FROM attribute ORDER BY position, id",
+                                    error);
   if (stmt == NULL)
     {
       UNLOCK (self);
@@ -631,9 +621,9 @@ gloss_project_lookup_attribute (GlossProject  *self,
   return attribute;
 }
 
-static char *
-clean_name (const char  *name,
-            GError     **error)
+char *
+_gloss_attributes_clean_name (const char  *name,
+                              GError     **error)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
   const char *p;
@@ -656,8 +646,8 @@ clean_name (const char  *name,
 
 /* The choices stripped, without blanks and without repeats (ignoring
  * case), in their order. */
-static char **
-clean_choices (const char * const *choices)
+char **
+_gloss_attributes_clean_choices (const char * const *choices)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -680,21 +670,21 @@ clean_choices (const char * const *choices)
 }
 
 /* Inside a transaction; returns the new id or 0. */
-static gint64
-insert_attribute (GlossProject        *self,
-                  const char          *name,
-                  GlossAttributeType   type,
-                  const char * const  *choices,
-                  GError             **error)
+gint64
+_gloss_attributes_insert_attribute (GlossProject        *self,
+                                    const char          *name,
+                                    GlossAttributeType   type,
+                                    const char * const  *choices,
+                                    GError             **error)
 {
   g_autofree char *guid = g_uuid_string_random ();
   g_autofree char *now = now_iso8601 ();
-  g_auto(GStrv) cleaned = clean_choices (type == GLOSS_ATTRIBUTE_CHOICE ? choices : NULL);
+  g_auto(GStrv) cleaned = _gloss_attributes_clean_choices (type == GLOSS_ATTRIBUTE_CHOICE ? choices : NULL);
   g_autofree char *json = choices_to_json ((const char * const *) cleaned);
   g_autoptr(GlossAttribute) existing = NULL;
   sqlite3_stmt *stmt;
 
-  existing = find_attribute_by_name (self, name, error);
+  existing = _gloss_attributes_find_attribute_by_name (self, name, error);
   if (existing != NULL)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_EXISTS,
@@ -702,11 +692,11 @@ insert_attribute (GlossProject        *self,
       return 0;
     }
 
-  stmt = prepare (self,
-                  "INSERT INTO attribute (guid, name, type, choices, position, created_at)"
-                  " VALUES (?1, ?2, ?3, ?4,"
-                  "         (SELECT ifnull (max (position) + 1, 0) FROM attribute), ?5)",
-                  error);
+  stmt = _gloss_attributes_prepare (self,
+                                    "INSERT INTO attribute (guid, name, type, choices, position, created_at)"
+                                    " VALUES (?1, ?2, ?3, ?4,"
+                                    "         (SELECT ifnull (max (position) + 1, 0) FROM attribute), ?5)",
+                                    error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_STATIC);
@@ -739,14 +729,14 @@ gloss_project_add_attribute (GlossProject        *self,
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
   g_return_val_if_fail (type <= GLOSS_ATTRIBUTE_CHOICE, NULL);
 
-  cleaned = clean_name (name, error);
+  cleaned = _gloss_attributes_clean_name (name, error);
   if (cleaned == NULL)
     return NULL;
 
-  if (!begin_action (self, _("Add Attribute"), error))
+  if (!_gloss_attributes_begin_action (self, _("Add Attribute"), error))
     return NULL;
-  id = insert_attribute (self, cleaned, type, choices, error);
-  if (!end_action (self, id != 0, error))
+  id = _gloss_attributes_insert_attribute (self, cleaned, type, choices, error);
+  if (!_gloss_attributes_end_action (self, id != 0, error))
     return NULL;
 
   return gloss_project_get_attribute (self, id, error);
@@ -775,17 +765,17 @@ gloss_project_rename_attribute (GlossProject  *self,
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
 
-  cleaned = clean_name (name, error);
+  cleaned = _gloss_attributes_clean_name (name, error);
   if (cleaned == NULL)
     return FALSE;
 
-  if (!begin_action (self, _("Rename Attribute"), error))
+  if (!_gloss_attributes_begin_action (self, _("Rename Attribute"), error))
     return FALSE;
 
   ok = attribute_exists (self, id, error);
   if (ok)
     {
-      existing = find_attribute_by_name (self, cleaned, error);
+      existing = _gloss_attributes_find_attribute_by_name (self, cleaned, error);
       if (existing != NULL && existing->id != id)
         {
           g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_EXISTS,
@@ -795,7 +785,10 @@ gloss_project_rename_attribute (GlossProject  *self,
     }
   if (ok)
     {
-      stmt = prepare (self, "UPDATE attribute SET name = ?1 WHERE id = ?2 AND name IS NOT ?1 COLLATE BINARY", error);
+      stmt = _gloss_attributes_prepare (self,
+                                        "UPDATE attribute SET name = ?1 WHERE id = ?2"
+                                        " AND name IS NOT ?1 COLLATE BINARY",
+                                        error);
       if (stmt != NULL)
         {
           sqlite3_bind_text (stmt, 1, cleaned, -1, SQLITE_STATIC);
@@ -804,7 +797,7 @@ gloss_project_rename_attribute (GlossProject  *self,
       ok = step (self, stmt, TRUE, error);
     }
 
-  return end_action (self, ok, error);
+  return _gloss_attributes_end_action (self, ok, error);
 }
 
 /* Inside a transaction: whether a document has a value the list lacks. */
@@ -820,7 +813,9 @@ value_outside (GlossProject       *self,
   probe.type = GLOSS_ATTRIBUTE_CHOICE;
   probe.choices = (char **) choices;
 
-  stmt = prepare (self, "SELECT DISTINCT value FROM document_attribute WHERE attribute_id = ?1", NULL);
+  stmt = _gloss_attributes_prepare (self,
+                                    "SELECT DISTINCT value FROM document_attribute WHERE attribute_id = ?1",
+                                    NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -845,7 +840,9 @@ store_choices (GlossProject        *self,
   g_autofree char *json = choices_to_json (choices);
   sqlite3_stmt *stmt;
 
-  stmt = prepare (self, "UPDATE attribute SET choices = ?1 WHERE id = ?2 AND choices IS NOT ?1", error);
+  stmt = _gloss_attributes_prepare (self,
+                                    "UPDATE attribute SET choices = ?1 WHERE id = ?2 AND choices IS NOT ?1",
+                                    error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
@@ -865,13 +862,13 @@ gloss_project_set_attribute_choices (GlossProject        *self,
                                      GError             **error)
 {
   g_autoptr(GlossAttribute) attribute = NULL;
-  g_auto(GStrv) cleaned = clean_choices (choices);
+  g_auto(GStrv) cleaned = _gloss_attributes_clean_choices (choices);
   g_autofree char *outside = NULL;
   gboolean ok;
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
 
-  if (!begin_action (self, _("Change Attribute Values"), error))
+  if (!_gloss_attributes_begin_action (self, _("Change Attribute Values"), error))
     return FALSE;
 
   attribute = gloss_project_get_attribute (self, id, error);
@@ -891,7 +888,7 @@ gloss_project_set_attribute_choices (GlossProject        *self,
   if (ok)
     ok = store_choices (self, id, (const char * const *) cleaned, error);
 
-  return end_action (self, ok, error);
+  return _gloss_attributes_end_action (self, ok, error);
 }
 
 /* Inside a transaction: positions 0, 1, 2 … in the order of ids. */
@@ -903,7 +900,7 @@ store_order (GlossProject  *self,
   sqlite3_stmt *stmt;
   guint i;
 
-  stmt = prepare (self, "UPDATE attribute SET position = ?1 WHERE id = ?2 AND position != ?1", error);
+  stmt = _gloss_attributes_prepare (self, "UPDATE attribute SET position = ?1 WHERE id = ?2 AND position != ?1", error);
   if (stmt == NULL)
     return FALSE;
   for (i = 0; i < ids->len; i++)
@@ -926,7 +923,7 @@ ordered_ids (GlossProject *self,
              gint64        except_id)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = prepare (self, "SELECT id FROM attribute ORDER BY position, id", NULL);
+  sqlite3_stmt *stmt = _gloss_attributes_prepare (self, "SELECT id FROM attribute ORDER BY position, id", NULL);
 
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -951,7 +948,7 @@ gloss_project_move_attribute (GlossProject  *self,
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
 
-  if (!begin_action (self, _("Move Attribute"), error))
+  if (!_gloss_attributes_begin_action (self, _("Move Attribute"), error))
     return FALSE;
 
   ok = attribute_exists (self, id, error);
@@ -964,7 +961,7 @@ gloss_project_move_attribute (GlossProject  *self,
       ok = store_order (self, ids, error);
     }
 
-  return end_action (self, ok, error);
+  return _gloss_attributes_end_action (self, ok, error);
 }
 
 gboolean
@@ -978,21 +975,21 @@ gloss_project_delete_attribute (GlossProject  *self,
 
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
 
-  if (!begin_action (self, _("Delete Attribute"), error))
+  if (!_gloss_attributes_begin_action (self, _("Delete Attribute"), error))
     return FALSE;
 
   ok = attribute_exists (self, id, error);
   if (ok)
     {
       /* The values first, so that each is in the journal. */
-      stmt = prepare (self, "DELETE FROM document_attribute WHERE attribute_id = ?1", error);
+      stmt = _gloss_attributes_prepare (self, "DELETE FROM document_attribute WHERE attribute_id = ?1", error);
       if (stmt != NULL)
         sqlite3_bind_int64 (stmt, 1, id);
       ok = step (self, stmt, TRUE, error);
     }
   if (ok)
     {
-      stmt = prepare (self, "DELETE FROM attribute WHERE id = ?1", error);
+      stmt = _gloss_attributes_prepare (self, "DELETE FROM attribute WHERE id = ?1", error);
       if (stmt != NULL)
         sqlite3_bind_int64 (stmt, 1, id);
       ok = step (self, stmt, TRUE, error);
@@ -1003,7 +1000,7 @@ gloss_project_delete_attribute (GlossProject  *self,
       ok = store_order (self, ids, error);
     }
 
-  return end_action (self, ok, error);
+  return _gloss_attributes_end_action (self, ok, error);
 }
 
 /* ---- values ---- */
@@ -1012,7 +1009,7 @@ static gboolean
 document_exists (GlossProject *self,
                  gint64        id)
 {
-  sqlite3_stmt *stmt = prepare (self, "SELECT 1 FROM document WHERE id = ?1", NULL);
+  sqlite3_stmt *stmt = _gloss_attributes_prepare (self, "SELECT 1 FROM document WHERE id = ?1", NULL);
   gboolean found;
 
   if (stmt == NULL)
@@ -1024,23 +1021,16 @@ document_exists (GlossProject *self,
   return found;
 }
 
-#define UPSERT_SQL \
-  "INSERT INTO document_attribute (document_id, attribute_id, value) VALUES (?1, ?2, ?3)" \
-  " ON CONFLICT (document_id, attribute_id) DO UPDATE SET value = excluded.value" \
-  " WHERE value IS NOT excluded.value"
-#define CLEAR_SQL \
-  "DELETE FROM document_attribute WHERE document_id = ?1 AND attribute_id = ?2"
-
 /* Inside a transaction: stores value (canonical; "" clears). */
-static gboolean
-store_value (GlossProject  *self,
-             sqlite3_stmt  *upsert,
-             sqlite3_stmt  *clear,
-             gint64         document_id,
-             gint64         attribute_id,
-             const char    *value,
-             guint         *n_changed,
-             GError       **error)
+gboolean
+_gloss_attributes_store_value (GlossProject  *self,
+                               sqlite3_stmt  *upsert,
+                               sqlite3_stmt  *clear,
+                               gint64         document_id,
+                               gint64         attribute_id,
+                               const char    *value,
+                               guint         *n_changed,
+                               GError       **error)
 {
   sqlite3_stmt *stmt = *value != '\0' ? upsert : clear;
 
@@ -1080,12 +1070,12 @@ set_value (GlossProject  *self,
 
   if (name != NULL)
     {
-      cleaned = clean_name (name, error);
+      cleaned = _gloss_attributes_clean_name (name, error);
       if (cleaned == NULL)
         return FALSE;
     }
 
-  if (!begin_action (self, label, error))
+  if (!_gloss_attributes_begin_action (self, label, error))
     return FALSE;
 
   ok = document_exists (self, document_id);
@@ -1099,7 +1089,7 @@ set_value (GlossProject  *self,
     }
   else if (ok)
     {
-      attribute = find_attribute_by_name (self, cleaned, &local_error);
+      attribute = _gloss_attributes_find_attribute_by_name (self, cleaned, &local_error);
       if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -1123,14 +1113,14 @@ set_value (GlossProject  *self,
           /* A value the new attribute would refuse makes nothing. */
           probe.name = cleaned;
           probe.type = new_type;
-          normal = normalize_value (&probe, value, &new_choice, error);
+          normal = _gloss_attributes_normalize_value (&probe, value, &new_choice, error);
           ok = normal != NULL;
           g_clear_pointer (&normal, g_free);
           new_choice = FALSE;
           if (ok)
             {
-              id = insert_attribute (self, cleaned, new_type,
-                                     value != NULL ? first : NULL, error);
+              id = _gloss_attributes_insert_attribute (self, cleaned, new_type,
+                                                       value != NULL ? first : NULL, error);
               ok = id != 0;
             }
           if (ok)
@@ -1143,7 +1133,7 @@ set_value (GlossProject  *self,
 
   if (ok)
     {
-      normal = normalize_value (attribute, value, extend_choices ? &new_choice : NULL, error);
+      normal = _gloss_attributes_normalize_value (attribute, value, extend_choices ? &new_choice : NULL, error);
       ok = normal != NULL;
     }
   if (ok && new_choice)
@@ -1158,15 +1148,15 @@ set_value (GlossProject  *self,
     }
   if (ok)
     {
-      upsert = prepare (self, UPSERT_SQL, error);
-      clear = prepare (self, CLEAR_SQL, error);
+      upsert = _gloss_attributes_prepare (self, GLOSS_ATTRIBUTES_UPSERT_SQL, error);
+      clear = _gloss_attributes_prepare (self, GLOSS_ATTRIBUTES_CLEAR_SQL, error);
       ok = upsert != NULL && clear != NULL &&
-           store_value (self, upsert, clear, document_id, attribute->id, normal, NULL, error);
+           _gloss_attributes_store_value (self, upsert, clear, document_id, attribute->id, normal, NULL, error);
     }
   sqlite3_finalize (upsert);
   sqlite3_finalize (clear);
 
-  return end_action (self, ok, error);
+  return _gloss_attributes_end_action (self, ok, error);
 }
 
 /**
@@ -1231,9 +1221,9 @@ gloss_project_get_attribute_value (GlossProject *self,
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
 
   LOCK (self);
-  stmt = prepare (self,
-                  "SELECT value FROM document_attribute WHERE document_id = ?1 AND attribute_id = ?2",
-                  NULL);
+  stmt = _gloss_attributes_prepare (self,
+                                    "SELECT value FROM document_attribute WHERE document_id = ?1 AND attribute_id = ?2",
+                                    NULL);
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, document_id);
@@ -1267,12 +1257,12 @@ gloss_project_list_attribute_values (GlossProject  *self,
   values = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_attribute_value_free);
 
   LOCK (self);
-  stmt = prepare (self,
-                  "SELECT v.document_id, v.attribute_id, v.value"
-                  " FROM document_attribute v JOIN attribute a ON a.id = v.attribute_id"
-                  " WHERE ?1 = 0 OR v.document_id = ?1"
-                  " ORDER BY v.document_id, a.position, a.id",
-                  error);
+  stmt = _gloss_attributes_prepare (self,
+                                    "SELECT v.document_id, v.attribute_id, v.value"
+                                    " FROM document_attribute v JOIN attribute a ON a.id = v.attribute_id"
+                                    " WHERE ?1 = 0 OR v.document_id = ?1"
+                                    " ORDER BY v.document_id, a.position, a.id",
+                                    error);
   if (stmt == NULL)
     {
       UNLOCK (self);
@@ -1294,444 +1284,4 @@ gloss_project_list_attribute_values (GlossProject  *self,
   UNLOCK (self);
 
   return rc == SQLITE_DONE ? g_steal_pointer (&values) : NULL;
-}
-
-/* ---- import ---- */
-
-typedef struct
-{
-  char               *name;
-  gboolean            typed;
-  GlossAttributeType  type;
-  GlossAttribute     *attribute;
-  gboolean            created;
-} Column;
-
-static void
-column_clear (Column *column)
-{
-  g_free (column->name);
-  gloss_attribute_free (column->attribute);
-}
-
-typedef struct
-{
-  GString *text;
-  guint    n;
-} Problems;
-
-G_GNUC_PRINTF (2, 3)
-static void
-add_problem (Problems   *problems,
-             const char *format,
-             ...)
-{
-  va_list args;
-
-  problems->n++;
-  if (problems->n > MAX_PROBLEMS)
-    return;
-
-  if (problems->text->len > 0)
-    g_string_append_c (problems->text, '\n');
-  va_start (args, format);
-  g_string_append_vprintf (problems->text, format, args);
-  va_end (args);
-}
-
-static gboolean
-record_is_blank (const GlossCsvRecord *record)
-{
-  guint i;
-
-  for (i = 0; i < record->n_fields; i++)
-    {
-      const char *p;
-
-      for (p = record->fields[i]; *p; p++)
-        if (!g_ascii_isspace (*p))
-          return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* "Name" or "Name:type" (a known type after the last colon). */
-static void
-parse_header_cell (const char *cell,
-                   Column     *column)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (cell));
-  char *colon = strrchr (stripped, ':');
-
-  if (colon != NULL)
-    {
-      g_autofree char *type_name = g_strstrip (g_strdup (colon + 1));
-
-      if (gloss_attribute_type_from_string (type_name, &column->type))
-        {
-          column->typed = TRUE;
-          *colon = '\0';
-          g_strstrip (stripped);
-        }
-    }
-
-  column->name = g_steal_pointer (&stripped);
-}
-
-/* The type of a new column without one: number or date when every value
- * is one, or else text. */
-static GlossAttributeType
-infer_type (GPtrArray *records,
-            guint      first,
-            guint      column,
-            guint      n_fields)
-{
-  gboolean numbers = TRUE, dates = TRUE, any = FALSE;
-  guint i;
-
-  for (i = first; i < records->len && (numbers || dates); i++)
-    {
-      const GlossCsvRecord *record = g_ptr_array_index (records, i);
-      g_autofree char *value = NULL;
-      g_autofree char *number = NULL;
-      g_autofree char *date = NULL;
-
-      if (record->n_fields != n_fields)
-        continue;
-      value = g_strstrip (g_strdup (record->fields[column]));
-      if (*value == '\0')
-        continue;
-      any = TRUE;
-      number = normalize_number (value);
-      date = normalize_date (value);
-      numbers = numbers && number != NULL;
-      dates = dates && date != NULL;
-    }
-
-  if (any && numbers)
-    return GLOSS_ATTRIBUTE_NUMBER;
-  if (any && dates)
-    return GLOSS_ATTRIBUTE_DATE;
-  return GLOSS_ATTRIBUTE_TEXT;
-}
-
-static char **
-column_values (GPtrArray *records,
-               guint      first,
-               guint      column,
-               guint      n_fields)
-{
-  g_autoptr(GPtrArray) values = g_ptr_array_new ();
-  guint i;
-
-  for (i = first; i < records->len; i++)
-    {
-      const GlossCsvRecord *record = g_ptr_array_index (records, i);
-
-      if (record->n_fields == n_fields)
-        g_ptr_array_add (values, record->fields[column]);
-    }
-  g_ptr_array_add (values, NULL);
-
-  return clean_choices ((const char * const *) values->pdata);
-}
-
-/* The document a first cell names: a GUID, a name, or a file name whose
- * .pdf, .txt or .text the import dropped. */
-static gint64
-match_document (sqlite3_stmt *stmt,
-                const char   *cell)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (cell));
-  g_autofree char *base = g_strdup (stripped);
-  char *dot = strrchr (base, '.');
-  gint64 id = 0;
-
-  if (dot != NULL && dot != base &&
-      (g_ascii_strcasecmp (dot, ".pdf") == 0 || g_ascii_strcasecmp (dot, ".txt") == 0 ||
-       g_ascii_strcasecmp (dot, ".text") == 0))
-    *dot = '\0';
-
-  if (*stripped == '\0')
-    return 0;
-
-  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, base, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  return id;
-}
-
-static gboolean
-read_header (const GlossCsvRecord  *header,
-             GArray                *columns,
-             GError               **error)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint i;
-
-  if (header->n_fields < 2)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                   _("Line %u: the first row must name the document column and at least one attribute"),
-                   header->line);
-      return FALSE;
-    }
-
-  for (i = 1; i < header->n_fields; i++)
-    {
-      Column column = { 0, };
-      g_autoptr(GError) name_error = NULL;
-      g_autofree char *cleaned = NULL;
-
-      parse_header_cell (header->fields[i], &column);
-      cleaned = clean_name (column.name, &name_error);
-      if (cleaned == NULL)
-        {
-          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                       _("Line %u, column %u: %s"), header->line, i + 1, name_error->message);
-          column_clear (&column);
-          return FALSE;
-        }
-      g_free (column.name);
-      column.name = g_steal_pointer (&cleaned);
-      g_array_append_val (columns, column);
-
-      if (!g_hash_table_add (seen, g_ascii_strdown (column.name, -1)))
-        {
-          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                       _("Line %u: the attribute “%s” has two columns"), header->line, column.name);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-/* Inside the import's transaction: finds or makes each column's attribute. */
-static gboolean
-prepare_columns (GlossProject          *self,
-                 GArray                *columns,
-                 GPtrArray             *records,
-                 guint                  first,
-                 guint                  header_line,
-                 guint                  n_fields,
-                 GlossAttributeImport  *result,
-                 Problems              *problems,
-                 GError               **error)
-{
-  guint i;
-
-  for (i = 0; i < columns->len; i++)
-    {
-      Column *column = &g_array_index (columns, Column, i);
-      g_autoptr(GError) local_error = NULL;
-      GlossAttributeType type;
-      g_auto(GStrv) choices = NULL;
-      gint64 id;
-
-      column->attribute = find_attribute_by_name (self, column->name, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      if (column->attribute != NULL)
-        {
-          if (column->typed && column->type != column->attribute->type)
-            add_problem (problems, _("Line %u: “%s” is already an attribute of type %s, not %s"),
-                         header_line, column->attribute->name,
-                         gloss_attribute_type_to_string (column->attribute->type),
-                         gloss_attribute_type_to_string (column->type));
-          continue;
-        }
-
-      type = column->typed ? column->type : infer_type (records, first, i + 1, n_fields);
-      if (type == GLOSS_ATTRIBUTE_CHOICE)
-        choices = column_values (records, first, i + 1, n_fields);
-      id = insert_attribute (self, column->name, type, (const char * const *) choices, error);
-      if (id == 0)
-        return FALSE;
-      column->attribute = gloss_project_get_attribute (self, id, error);
-      if (column->attribute == NULL)
-        return FALSE;
-      column->created = TRUE;
-      g_ptr_array_add (result->created, g_strdup (column->name));
-    }
-
-  return TRUE;
-}
-
-static gboolean
-import_rows (GlossProject          *self,
-             GArray                *columns,
-             GPtrArray             *records,
-             guint                  first,
-             guint                  n_fields,
-             GlossAttributeImport  *result,
-             Problems              *problems,
-             GError               **error)
-{
-  sqlite3_stmt *find = NULL, *upsert = NULL, *clear = NULL;
-  gboolean ok = FALSE;
-  guint i, j;
-
-  find = prepare (self,
-                  "SELECT id FROM document WHERE guid = lower (?1) OR name = ?1 OR name = ?2"
-                  " ORDER BY guid = lower (?1) DESC, name = ?1 DESC, id LIMIT 1",
-                  error);
-  if (find == NULL)
-    goto out;
-  upsert = prepare (self, UPSERT_SQL, error);
-  if (upsert == NULL)
-    goto out;
-  clear = prepare (self, CLEAR_SQL, error);
-  if (clear == NULL)
-    goto out;
-
-  for (i = first; i < records->len; i++)
-    {
-      const GlossCsvRecord *record = g_ptr_array_index (records, i);
-      gint64 document_id;
-
-      if (record_is_blank (record))
-        continue;
-      result->n_rows++;
-
-      if (record->n_fields != n_fields)
-        {
-          add_problem (problems,
-                       g_dngettext (GETTEXT_PACKAGE,
-                                    "Line %u has %u field; the first row has %u",
-                                    "Line %u has %u fields; the first row has %u",
-                                    record->n_fields),
-                       record->line, record->n_fields, n_fields);
-          continue;
-        }
-
-      document_id = match_document (find, record->fields[0]);
-      if (document_id == 0)
-        {
-          GlossUnmatchedRow *row = g_new0 (GlossUnmatchedRow, 1);
-
-          row->line = record->line;
-          row->document = g_strstrip (g_strdup (record->fields[0]));
-          g_ptr_array_add (result->unmatched, row);
-          continue;
-        }
-      result->n_matched++;
-
-      for (j = 0; j < columns->len; j++)
-        {
-          Column *column = &g_array_index (columns, Column, j);
-          g_autoptr(GError) value_error = NULL;
-          g_autofree char *normal = NULL;
-
-          normal = normalize_value (column->attribute, record->fields[j + 1], NULL, &value_error);
-          if (normal == NULL)
-            {
-              add_problem (problems, _("Line %u, “%s”: %s"),
-                           record->line, column->attribute->name, value_error->message);
-              continue;
-            }
-          if (problems->n > 0)
-            continue;
-          if (!store_value (self, upsert, clear, document_id, column->attribute->id,
-                            normal, &result->n_changed, error))
-            goto out;
-        }
-    }
-  ok = TRUE;
-
-out:
-  sqlite3_finalize (find);
-  sqlite3_finalize (upsert);
-  sqlite3_finalize (clear);
-
-  return ok;
-}
-
-/**
- * gloss_project_import_attributes:
- * @data: the bytes of a CSV file
- * @result: (out) (optional): what was done
- */
-gboolean
-gloss_project_import_attributes (GlossProject          *self,
-                                 const char            *data,
-                                 gsize                  length,
-                                 GlossAttributeImport **result,
-                                 GError               **error)
-{
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GArray) columns = NULL;
-  g_autoptr(GlossAttributeImport) import = NULL;
-  Problems problems = { NULL, 0 };
-  const GlossCsvRecord *header = NULL;
-  guint first;
-  gboolean ok;
-
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
-
-  records = gloss_csv_parse (data, length, error);
-  if (records == NULL)
-    return FALSE;
-
-  for (first = 0; first < records->len; first++)
-    {
-      header = g_ptr_array_index (records, first);
-      if (!record_is_blank (header))
-        break;
-    }
-  if (first == records->len)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("The CSV file has no rows"));
-      return FALSE;
-    }
-  first++;
-
-  columns = g_array_new (FALSE, TRUE, sizeof (Column));
-  g_array_set_clear_func (columns, (GDestroyNotify) column_clear);
-  if (!read_header (header, columns, error))
-    return FALSE;
-
-  import = g_new0 (GlossAttributeImport, 1);
-  import->created = g_ptr_array_new_with_free_func (g_free);
-  import->unmatched = g_ptr_array_new_with_free_func ((GDestroyNotify) unmatched_row_free);
-
-  if (!begin_action (self, _("Import Attributes"), error))
-    return FALSE;
-
-  problems.text = g_string_new (NULL);
-  ok = prepare_columns (self, columns, records, first, header->line, header->n_fields,
-                        import, &problems, error) &&
-       import_rows (self, columns, records, first, header->n_fields, import, &problems, error);
-  if (ok && problems.n > 0)
-    {
-      if (problems.n > MAX_PROBLEMS)
-        {
-          g_string_append_c (problems.text, '\n');
-          g_string_append_printf (problems.text,
-                                  g_dngettext (GETTEXT_PACKAGE,
-                                               "… and %u more problem",
-                                               "… and %u more problems",
-                                               problems.n - MAX_PROBLEMS),
-                                  problems.n - MAX_PROBLEMS);
-        }
-      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, problems.text->str);
-      ok = FALSE;
-    }
-  g_string_free (problems.text, TRUE);
-
-  if (!end_action (self, ok, error))
-    return FALSE;
-
-  if (result != NULL)
-    *result = g_steal_pointer (&import);
-
-  return TRUE;
 }

@@ -101,25 +101,7 @@ begin_action (GlossProject  *self,
               const char    *label,
               GError       **error)
 {
-  int rc;
-
-  LOCK (self);
-  rc = sqlite3_exec (DB (self), "BEGIN IMMEDIATE", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    {
-      gloss_project_set_error (self, error, rc);
-      UNLOCK (self);
-      return FALSE;
-    }
-
-  if (!gloss_journal_begin (DB (self), label, error))
-    {
-      sqlite3_exec (DB (self), "ROLLBACK", NULL, NULL, NULL);
-      UNLOCK (self);
-      return FALSE;
-    }
-
-  return TRUE;
+  return gloss_project_begin_action (self, label, error);
 }
 
 static gboolean
@@ -129,23 +111,7 @@ end_action (GlossProject  *self,
             gboolean       codings,
             GError       **error)
 {
-  int rc;
-
-  if (ok && gloss_journal_end (DB (self), error))
-    {
-      rc = sqlite3_exec (DB (self), "COMMIT", NULL, NULL, NULL);
-      if (rc != SQLITE_OK)
-        {
-          gloss_project_set_error (self, error, rc);
-          ok = FALSE;
-        }
-    }
-  else
-    ok = FALSE;
-
-  if (!ok)
-    sqlite3_exec (DB (self), "ROLLBACK", NULL, NULL, NULL);
-  UNLOCK (self);
+  ok = gloss_project_end_action (self, ok, error);
 
   if (ok && codes)
     gloss_project_notify_codes_changed (self);

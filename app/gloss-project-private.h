@@ -22,6 +22,12 @@ GlossDocument *gloss_project_add_document          (GlossProject     *self,
                                                     GError          **error);
 sqlite3       *gloss_project_get_db                (GlossProject     *self);
 GRecMutex     *gloss_project_get_lock              (GlossProject     *self);
+gboolean       gloss_project_begin_action          (GlossProject     *self,
+                                                    const char       *label,
+                                                    GError          **error);
+gboolean       gloss_project_end_action            (GlossProject     *self,
+                                                    gboolean          ok,
+                                                    GError          **error);
 void           gloss_project_set_error             (GlossProject     *self,
                                                     GError          **error,
                                                     int               rc);

@@ -825,6 +825,72 @@ gloss_project_get_lock (GlossProject *self)
   return &self->lock;
 }
 
+/**
+ * gloss_project_begin_action:
+ *
+ * Starts an undoable action: takes the project's lock, opens a write
+ * transaction and starts recording it in the undo journal.  Every call
+ * that returns %TRUE must be followed by gloss_project_end_action().
+ */
+gboolean
+gloss_project_begin_action (GlossProject  *self,
+                            const char    *label,
+                            GError       **error)
+{
+  int rc;
+
+  g_rec_mutex_lock (&self->lock);
+  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      g_rec_mutex_unlock (&self->lock);
+      return FALSE;
+    }
+
+  if (!gloss_journal_begin (self->db, label, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_rec_mutex_unlock (&self->lock);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * gloss_project_end_action:
+ * @ok: whether the action's changes succeeded
+ *
+ * Commits the action (or rolls it back when @ok is %FALSE or the commit
+ * fails) and releases the lock.  Returns whether it was committed.
+ */
+gboolean
+gloss_project_end_action (GlossProject  *self,
+                          gboolean       ok,
+                          GError       **error)
+{
+  int rc;
+
+  if (ok && gloss_journal_end (self->db, error))
+    {
+      rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        {
+          set_sqlite_error (error, self->db, rc, self->path);
+          ok = FALSE;
+        }
+    }
+  else
+    ok = FALSE;
+
+  if (!ok)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_rec_mutex_unlock (&self->lock);
+
+  return ok;
+}
+
 void
 gloss_project_set_error (GlossProject  *self,
                          GError       **error,

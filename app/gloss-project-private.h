@@ -31,6 +31,10 @@ gboolean       gloss_project_end_action            (GlossProject     *self,
 void           gloss_project_set_error             (GlossProject     *self,
                                                     GError          **error,
                                                     int               rc);
+/* A statement on the project's connection; NULL with @error set on failure. */
+sqlite3_stmt  *gloss_project_prepare               (GlossProject     *self,
+                                                    const char       *sql,
+                                                    GError          **error);
 void           gloss_project_notify_codes_changed  (GlossProject     *self);
 void           gloss_project_notify_codings_changed (GlossProject    *self);
 /* For tests of migrations: a new project file at an older schema. */

@@ -470,6 +470,30 @@ test_bad_input_leaves_project (void)
   g_assert_cmpint (sql_int (path, "SELECT count(*) FROM page"), ==, 0);
 }
 
+/* A read cancelled by the caller is reported as cancelled, not as a file
+ * that cannot be read. */
+static void
+test_import_cancelled (void)
+{
+  g_autoptr(GlossProject) project = new_project ("cancelled.gloss");
+  g_autofree char *path = write_file ("cancelled.txt", "Never stored.", -1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  document = gloss_project_import_file (project, file, NULL, cancellable, &error);
+  g_assert_null (document);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  documents = gloss_project_list_documents (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, ==, 0);
+}
+
 static void
 on_changed (GlossProject *project,
             guint        *count)
@@ -514,6 +538,7 @@ main (int   argc,
   g_test_add_func ("/project/documents", test_documents);
   g_test_add_func ("/project/pdf-stored", test_pdf_stored);
   g_test_add_func ("/project/bad-input", test_bad_input_leaves_project);
+  g_test_add_func ("/project/import-cancelled", test_import_cancelled);
   g_test_add_func ("/project/documents-changed", test_documents_changed_signal);
 
   status = g_test_run ();

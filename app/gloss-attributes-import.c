@@ -305,16 +305,16 @@ import_rows (GlossProject          *self,
   gboolean ok = FALSE;
   guint i, j;
 
-  find = _gloss_attributes_prepare (self,
+  find = gloss_project_prepare (self,
                                     "SELECT id FROM document WHERE guid = lower (?1) OR name = ?1 OR name = ?2"
                                     " ORDER BY guid = lower (?1) DESC, name = ?1 DESC, id LIMIT 1",
                                     error);
   if (find == NULL)
     goto out;
-  upsert = _gloss_attributes_prepare (self, GLOSS_ATTRIBUTES_UPSERT_SQL, error);
+  upsert = gloss_project_prepare (self, GLOSS_ATTRIBUTES_UPSERT_SQL, error);
   if (upsert == NULL)
     goto out;
-  clear = _gloss_attributes_prepare (self, GLOSS_ATTRIBUTES_CLEAR_SQL, error);
+  clear = gloss_project_prepare (self, GLOSS_ATTRIBUTES_CLEAR_SQL, error);
   if (clear == NULL)
     goto out;
 

@@ -29,9 +29,6 @@ char           *_gloss_attributes_normalize_value        (const GlossAttribute  
                                                           gboolean              *new_choice,
                                                           GError               **error);
 
-sqlite3_stmt   *_gloss_attributes_prepare                (GlossProject          *self,
-                                                          const char            *sql,
-                                                          GError               **error);
 /* An action: one write transaction, recorded in the undo journal; it holds
  * the project's lock from begin to end. */
 gboolean        _gloss_attributes_begin_action           (GlossProject          *self,

@@ -304,23 +304,6 @@ gloss_attribute_normalize_value (const GlossAttribute  *attribute,
 
 /* ---- statements ---- */
 
-sqlite3_stmt *
-_gloss_attributes_prepare (GlossProject  *self,
-                           const char    *sql,
-                           GError       **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (DB (self), sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      gloss_project_set_error (self, error, rc);
-      return NULL;
-    }
-
-  return stmt;
-}
-
 /* Steps a statement that returns no rows; resets it (finalize: and
  * finalizes it). */
 static gboolean
@@ -379,14 +362,6 @@ _gloss_attributes_end_action (GlossProject  *self,
   return ok;
 }
 
-static char *
-now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format_iso8601 (now);
-}
-
 /* A JSON array of strings. */
 static char *
 choices_to_json (const char * const *choices)
@@ -424,7 +399,7 @@ choices_from_json (GlossProject *self,
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   sqlite3_stmt *stmt;
 
-  stmt = _gloss_attributes_prepare (self, "SELECT value FROM json_each (?1) ORDER BY key", NULL);
+  stmt = gloss_project_prepare (self, "SELECT value FROM json_each (?1) ORDER BY key", NULL);
   if (stmt != NULL)
     {
       sqlite3_bind_text (stmt, 1, json ? json : "[]", -1, SQLITE_TRANSIENT);
@@ -468,7 +443,7 @@ find_attribute (GlossProject  *self,
   int rc;
 
   LOCK (self);
-  stmt = _gloss_attributes_prepare (self, sql, error);
+  stmt = gloss_project_prepare (self, sql, error);
   if (stmt != NULL)
     {
       if (text_key != NULL)
@@ -516,7 +491,7 @@ gloss_project_list_attributes (GlossProject  *self,
   attributes = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_attribute_free);
 
   LOCK (self);
-  stmt = _gloss_attributes_prepare (self,
+  stmt = gloss_project_prepare (self,
                                     "SELECT " ATTRIBUTE_COLUMNS " FROM attribute ORDER BY position, id",
                                     error);
   if (stmt == NULL)
@@ -644,7 +619,7 @@ _gloss_attributes_insert_attribute (GlossProject        *self,
                                     GError             **error)
 {
   g_autofree char *guid = g_uuid_string_random ();
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = gloss_now_iso8601 ();
   g_auto(GStrv) cleaned = _gloss_attributes_clean_choices (type == GLOSS_ATTRIBUTE_CHOICE ? choices : NULL);
   g_autofree char *json = choices_to_json ((const char * const *) cleaned);
   g_autoptr(GlossAttribute) existing = NULL;
@@ -658,7 +633,7 @@ _gloss_attributes_insert_attribute (GlossProject        *self,
       return 0;
     }
 
-  stmt = _gloss_attributes_prepare (self,
+  stmt = gloss_project_prepare (self,
                                     "INSERT INTO attribute (guid, name, type, choices, position, created_at)"
                                     " VALUES (?1, ?2, ?3, ?4,"
                                     "         (SELECT ifnull (max (position) + 1, 0) FROM attribute), ?5)",
@@ -751,7 +726,7 @@ gloss_project_rename_attribute (GlossProject  *self,
     }
   if (ok)
     {
-      stmt = _gloss_attributes_prepare (self,
+      stmt = gloss_project_prepare (self,
                                         "UPDATE attribute SET name = ?1 WHERE id = ?2"
                                         " AND name IS NOT ?1 COLLATE BINARY",
                                         error);
@@ -779,7 +754,7 @@ value_outside (GlossProject       *self,
   probe.type = GLOSS_ATTRIBUTE_CHOICE;
   probe.choices = (char **) choices;
 
-  stmt = _gloss_attributes_prepare (self,
+  stmt = gloss_project_prepare (self,
                                     "SELECT DISTINCT value FROM document_attribute WHERE attribute_id = ?1",
                                     NULL);
   if (stmt == NULL)
@@ -806,7 +781,7 @@ store_choices (GlossProject        *self,
   g_autofree char *json = choices_to_json (choices);
   sqlite3_stmt *stmt;
 
-  stmt = _gloss_attributes_prepare (self,
+  stmt = gloss_project_prepare (self,
                                     "UPDATE attribute SET choices = ?1 WHERE id = ?2 AND choices IS NOT ?1",
                                     error);
   if (stmt == NULL)
@@ -866,7 +841,7 @@ store_order (GlossProject  *self,
   sqlite3_stmt *stmt;
   guint i;
 
-  stmt = _gloss_attributes_prepare (self, "UPDATE attribute SET position = ?1 WHERE id = ?2 AND position != ?1", error);
+  stmt = gloss_project_prepare (self, "UPDATE attribute SET position = ?1 WHERE id = ?2 AND position != ?1", error);
   if (stmt == NULL)
     return FALSE;
   for (i = 0; i < ids->len; i++)
@@ -889,7 +864,7 @@ ordered_ids (GlossProject *self,
              gint64        except_id)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = _gloss_attributes_prepare (self, "SELECT id FROM attribute ORDER BY position, id", NULL);
+  sqlite3_stmt *stmt = gloss_project_prepare (self, "SELECT id FROM attribute ORDER BY position, id", NULL);
 
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -948,14 +923,14 @@ gloss_project_delete_attribute (GlossProject  *self,
   if (ok)
     {
       /* The values first, so that each is in the journal. */
-      stmt = _gloss_attributes_prepare (self, "DELETE FROM document_attribute WHERE attribute_id = ?1", error);
+      stmt = gloss_project_prepare (self, "DELETE FROM document_attribute WHERE attribute_id = ?1", error);
       if (stmt != NULL)
         sqlite3_bind_int64 (stmt, 1, id);
       ok = step (self, stmt, TRUE, error);
     }
   if (ok)
     {
-      stmt = _gloss_attributes_prepare (self, "DELETE FROM attribute WHERE id = ?1", error);
+      stmt = gloss_project_prepare (self, "DELETE FROM attribute WHERE id = ?1", error);
       if (stmt != NULL)
         sqlite3_bind_int64 (stmt, 1, id);
       ok = step (self, stmt, TRUE, error);
@@ -975,7 +950,7 @@ static gboolean
 document_exists (GlossProject *self,
                  gint64        id)
 {
-  sqlite3_stmt *stmt = _gloss_attributes_prepare (self, "SELECT 1 FROM document WHERE id = ?1", NULL);
+  sqlite3_stmt *stmt = gloss_project_prepare (self, "SELECT 1 FROM document WHERE id = ?1", NULL);
   gboolean found;
 
   if (stmt == NULL)
@@ -1114,8 +1089,8 @@ set_value (GlossProject  *self,
     }
   if (ok)
     {
-      upsert = _gloss_attributes_prepare (self, GLOSS_ATTRIBUTES_UPSERT_SQL, error);
-      clear = _gloss_attributes_prepare (self, GLOSS_ATTRIBUTES_CLEAR_SQL, error);
+      upsert = gloss_project_prepare (self, GLOSS_ATTRIBUTES_UPSERT_SQL, error);
+      clear = gloss_project_prepare (self, GLOSS_ATTRIBUTES_CLEAR_SQL, error);
       ok = upsert != NULL && clear != NULL &&
            _gloss_attributes_store_value (self, upsert, clear, document_id, attribute->id, normal, NULL, error);
     }
@@ -1187,7 +1162,7 @@ gloss_project_get_attribute_value (GlossProject *self,
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
 
   LOCK (self);
-  stmt = _gloss_attributes_prepare (self,
+  stmt = gloss_project_prepare (self,
                                     "SELECT value FROM document_attribute WHERE document_id = ?1 AND attribute_id = ?2",
                                     NULL);
   if (stmt != NULL)
@@ -1223,7 +1198,7 @@ gloss_project_list_attribute_values (GlossProject  *self,
   values = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_attribute_value_free);
 
   LOCK (self);
-  stmt = _gloss_attributes_prepare (self,
+  stmt = gloss_project_prepare (self,
                                     "SELECT v.document_id, v.attribute_id, v.value"
                                     " FROM document_attribute v JOIN attribute a ON a.id = v.attribute_id"
                                     " WHERE ?1 = 0 OR v.document_id = ?1"

@@ -25,10 +25,6 @@ G_BEGIN_DECLS
   "  FROM code c JOIN tree ON c.parent_id = tree.id" \
   ") "
 
-char         *_gloss_codebook_now_iso8601  (void);
-sqlite3_stmt *_gloss_codebook_prepare      (GlossProject  *self,
-                                            const char    *sql,
-                                            GError       **error);
 /* Steps a statement that returns no rows, and finalizes it. */
 gboolean      _gloss_codebook_run          (GlossProject  *self,
                                             sqlite3_stmt  *stmt,

@@ -18,31 +18,6 @@ static const char * const palette[] = {
   "#1c71d8", "#986a44", "#26a269", "#813d9c", "#f66151", "#5e5c64",
 };
 
-char *
-_gloss_codebook_now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format_iso8601 (now);
-}
-
-sqlite3_stmt *
-_gloss_codebook_prepare (GlossProject  *self,
-                         const char    *sql,
-                         GError       **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (DB (self), sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      gloss_project_set_error (self, error, rc);
-      return NULL;
-    }
-
-  return stmt;
-}
-
 /* Steps a statement that returns no rows, and finalizes it. */
 gboolean
 _gloss_codebook_run (GlossProject  *self,
@@ -76,7 +51,7 @@ _gloss_codebook_query_id (GlossProject *self,
                           gint64        a,
                           const char   *text)
 {
-  sqlite3_stmt *stmt = _gloss_codebook_prepare (self, sql, NULL);
+  sqlite3_stmt *stmt = gloss_project_prepare (self, sql, NULL);
   gint64 id = 0;
 
   if (stmt == NULL)
@@ -149,7 +124,7 @@ gloss_project_list_codes (GlossProject  *self,
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
 
   LOCK (self);
-  stmt = _gloss_codebook_prepare (self, CODE_SELECT "ORDER BY tree.sortkey", error);
+  stmt = gloss_project_prepare (self, CODE_SELECT "ORDER BY tree.sortkey", error);
   if (stmt == NULL)
     {
       UNLOCK (self);
@@ -176,7 +151,7 @@ gloss_project_get_code (GlossProject  *self,
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
 
   LOCK (self);
-  stmt = _gloss_codebook_prepare (self, CODE_SELECT "WHERE c.id = ?1", error);
+  stmt = gloss_project_prepare (self, CODE_SELECT "WHERE c.id = ?1", error);
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, id);
@@ -207,7 +182,7 @@ gloss_project_lookup_code (GlossProject  *self,
   g_return_val_if_fail (path_or_guid != NULL, NULL);
 
   LOCK (self);
-  stmt = _gloss_codebook_prepare (self, CODE_SELECT "WHERE tree.path = ?1 OR c.guid = lower (?1)", error);
+  stmt = gloss_project_prepare (self, CODE_SELECT "WHERE tree.path = ?1 OR c.guid = lower (?1)", error);
   if (stmt != NULL)
     {
       sqlite3_bind_text (stmt, 1, path_or_guid, -1, SQLITE_TRANSIENT);
@@ -268,7 +243,7 @@ sibling_named (GlossProject *self,
                const char   *name,
                gint64        except_id)
 {
-  sqlite3_stmt *stmt = _gloss_codebook_prepare (self,
+  sqlite3_stmt *stmt = gloss_project_prepare (self,
                                                 "SELECT 1 FROM code WHERE ifnull (parent_id, 0) = ?1 AND name = ?2"
                                                 " AND id != ?3",
                                                 NULL);
@@ -301,7 +276,7 @@ insert_code (GlossProject  *self,
              GError       **error)
 {
   g_autofree char *guid = g_uuid_string_random ();
-  g_autofree char *now = _gloss_codebook_now_iso8601 ();
+  g_autofree char *now = gloss_now_iso8601 ();
   g_autofree char *lower = NULL;
   gint64 n_codes, position;
   sqlite3_stmt *stmt;
@@ -325,7 +300,7 @@ insert_code (GlossProject  *self,
     colour = palette[n_codes % G_N_ELEMENTS (palette)];
   lower = g_ascii_strdown (colour, -1);
 
-  stmt = _gloss_codebook_prepare (self,
+  stmt = gloss_project_prepare (self,
                                   "INSERT INTO code (guid, parent_id, name, description, colour, position,"
                                   " created_at, changed_at) VALUES (?1, nullif (?2, 0), ?3, ?4, ?5, ?6, ?7, ?7)",
                                   error);
@@ -422,7 +397,7 @@ gloss_project_ensure_code_path (GlossProject  *self,
 
   for (i = 0; i < n && ok; i++)
     {
-      sqlite3_stmt *stmt = _gloss_codebook_prepare (self,
+      sqlite3_stmt *stmt = gloss_project_prepare (self,
                                                     "SELECT id FROM code WHERE ifnull (parent_id, 0) = ?1 AND name = ?2",
                                                     error);
 
@@ -463,7 +438,7 @@ update_code_field (GlossProject  *self,
                    gint64         number,
                    GError       **error)
 {
-  g_autofree char *now = _gloss_codebook_now_iso8601 ();
+  g_autofree char *now = gloss_now_iso8601 ();
   char *sql;
   sqlite3_stmt *stmt;
   gboolean ok;
@@ -479,7 +454,7 @@ update_code_field (GlossProject  *self,
 
   sql = sqlite3_mprintf ("UPDATE code SET \"%w\" = ?1, changed_at = ?2 WHERE id = ?3"
                          " AND \"%w\" IS NOT ?1", column, column);
-  stmt = _gloss_codebook_prepare (self, sql, error);
+  stmt = gloss_project_prepare (self, sql, error);
   sqlite3_free (sql);
   if (stmt != NULL)
     {
@@ -562,7 +537,7 @@ gloss_project_set_code_pin (GlossProject  *self,
                             guint          pin,
                             GError       **error)
 {
-  g_autofree char *now = _gloss_codebook_now_iso8601 ();
+  g_autofree char *now = gloss_now_iso8601 ();
   sqlite3_stmt *stmt;
   gboolean ok;
 
@@ -584,7 +559,7 @@ gloss_project_set_code_pin (GlossProject  *self,
     }
 
   /* The key moves from whichever code had it. */
-  stmt = _gloss_codebook_prepare (self, "UPDATE code SET pin = NULL, changed_at = ?2 WHERE pin = ?1 AND id != ?3", error);
+  stmt = gloss_project_prepare (self, "UPDATE code SET pin = NULL, changed_at = ?2 WHERE pin = ?1 AND id != ?3", error);
   if (stmt != NULL)
     {
       sqlite3_bind_int (stmt, 1, pin);
@@ -597,7 +572,7 @@ gloss_project_set_code_pin (GlossProject  *self,
 
   if (ok)
     {
-      stmt = _gloss_codebook_prepare (self, "UPDATE code SET pin = nullif (?1, 0), changed_at = ?2"
+      stmt = gloss_project_prepare (self, "UPDATE code SET pin = nullif (?1, 0), changed_at = ?2"
                                             " WHERE id = ?3 AND pin IS NOT nullif (?1, 0)", error);
       if (stmt != NULL)
         {
@@ -640,11 +615,11 @@ renumber_siblings (GlossProject  *self,
                    GError       **error)
 {
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *now = _gloss_codebook_now_iso8601 ();
+  g_autofree char *now = gloss_now_iso8601 ();
   sqlite3_stmt *stmt;
   guint i;
 
-  stmt = _gloss_codebook_prepare (self,
+  stmt = gloss_project_prepare (self,
                                   "SELECT id FROM code WHERE ifnull (parent_id, 0) = ?1 AND id != ?2"
                                   " ORDER BY position, id",
                                   error);
@@ -669,7 +644,7 @@ renumber_siblings (GlossProject  *self,
 
   for (i = 0; i < order->len; i++)
     {
-      stmt = _gloss_codebook_prepare (self,
+      stmt = gloss_project_prepare (self,
                                       "UPDATE code SET position = ?1, changed_at = ?3 WHERE id = ?2 AND position != ?1",
                                       error);
       if (stmt == NULL)
@@ -692,7 +667,7 @@ move_code (GlossProject  *self,
            GError       **error)
 {
   g_autoptr(GlossCode) code = NULL;
-  g_autofree char *now = _gloss_codebook_now_iso8601 ();
+  g_autofree char *now = gloss_now_iso8601 ();
   sqlite3_stmt *stmt;
   gint64 old_parent;
 
@@ -721,7 +696,7 @@ move_code (GlossProject  *self,
 
   if (new_parent_id != old_parent)
     {
-      stmt = _gloss_codebook_prepare (self, "UPDATE code SET parent_id = nullif (?1, 0), changed_at = ?3 WHERE id = ?2",
+      stmt = gloss_project_prepare (self, "UPDATE code SET parent_id = nullif (?1, 0), changed_at = ?3 WHERE id = ?2",
                                       error);
       if (stmt == NULL)
         return FALSE;
@@ -762,8 +737,8 @@ _gloss_codebook_exec_bound (GlossProject  *self,
                             gint64         b,
                             GError       **error)
 {
-  g_autofree char *now = _gloss_codebook_now_iso8601 ();
-  sqlite3_stmt *stmt = _gloss_codebook_prepare (self, sql, error);
+  g_autofree char *now = gloss_now_iso8601 ();
+  sqlite3_stmt *stmt = gloss_project_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -807,7 +782,7 @@ merge_code (GlossProject  *self,
                                    from_id, into_id, error))
     return FALSE;
 
-  stmt = _gloss_codebook_prepare (self, "SELECT id FROM code WHERE parent_id = ?1 ORDER BY position", error);
+  stmt = gloss_project_prepare (self, "SELECT id FROM code WHERE parent_id = ?1 ORDER BY position", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, from_id);
@@ -824,7 +799,7 @@ merge_code (GlossProject  *self,
       gint64 child = g_array_index (children, gint64, i);
       gint64 twin;
 
-      stmt = _gloss_codebook_prepare (self,
+      stmt = gloss_project_prepare (self,
                                       "SELECT twin.id FROM code twin, code child"
                                       " WHERE child.id = ?1 AND twin.parent_id = ?2 AND twin.name = child.name",
                                       error);
@@ -903,7 +878,7 @@ delete_subtree (GlossProject  *self,
   parent = _gloss_codebook_query_id (self, "SELECT ifnull (parent_id, 0) FROM code WHERE id = ?1", id, NULL);
 
   /* Deepest first, so that no code is removed before its children. */
-  stmt = _gloss_codebook_prepare (self,
+  stmt = gloss_project_prepare (self,
                                   "WITH RECURSIVE sub (id, depth) AS ("
                                   "  SELECT ?1, 0 UNION ALL"
                                   "  SELECT c.id, sub.depth + 1 FROM code c JOIN sub ON c.parent_id = sub.id"

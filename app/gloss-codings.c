@@ -42,7 +42,7 @@ gloss_project_ensure_coder (GlossProject  *self,
 {
   g_autofree char *stripped = NULL;
   g_autofree char *guid = g_uuid_string_random ();
-  g_autofree char *now = _gloss_codebook_now_iso8601 ();
+  g_autofree char *now = gloss_now_iso8601 ();
   sqlite3_stmt *stmt;
   gint64 id;
 
@@ -59,7 +59,7 @@ gloss_project_ensure_coder (GlossProject  *self,
   id = gloss_project_lookup_coder (self, stripped);
   if (id == 0)
     {
-      stmt = _gloss_codebook_prepare (self, "INSERT INTO coder (guid, name, created_at) VALUES (?1, ?2, ?3)", error);
+      stmt = gloss_project_prepare (self, "INSERT INTO coder (guid, name, created_at) VALUES (?1, ?2, ?3)", error);
       if (stmt != NULL)
         {
           sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_STATIC);
@@ -91,7 +91,7 @@ gloss_project_list_coder_names (GlossProject  *self,
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
 
   LOCK (self);
-  stmt = _gloss_codebook_prepare (self, "SELECT id, name FROM coder ORDER BY id", error);
+  stmt = gloss_project_prepare (self, "SELECT id, name FROM coder ORDER BY id", error);
   if (stmt == NULL)
     {
       UNLOCK (self);
@@ -150,7 +150,7 @@ gloss_project_get_code_counts (GlossProject  *self,
   g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
 
   LOCK (self);
-  stmt = _gloss_codebook_prepare (self,
+  stmt = gloss_project_prepare (self,
                                   "SELECT c.id, ifnull (sum (k.document_id = ?1), 0), count (k.id),"
                                   " count (DISTINCT k.document_id)"
                                   " FROM code c LEFT JOIN coding k ON k.code_id = c.id"
@@ -233,7 +233,7 @@ find_coding (GlossProject  *self,
   sqlite3_stmt *stmt;
 
   LOCK (self);
-  stmt = _gloss_codebook_prepare (self, sql, error);
+  stmt = gloss_project_prepare (self, sql, error);
   if (stmt != NULL)
     {
       if (guid != NULL)
@@ -318,7 +318,7 @@ same_coding_exists (GlossProject *self,
                     guint         end,
                     gint64        except_id)
 {
-  sqlite3_stmt *stmt = _gloss_codebook_prepare (self,
+  sqlite3_stmt *stmt = gloss_project_prepare (self,
                                                 "SELECT 1 FROM coding WHERE document_id = ?1 AND code_id = ?2"
                                                 " AND coder_id = ?3 AND start = ?4 AND \"end\" = ?5 AND id != ?6",
                                                 NULL);
@@ -358,7 +358,7 @@ gloss_project_add_coding (GlossProject  *self,
                           GError       **error)
 {
   g_autofree char *guid = g_uuid_string_random ();
-  g_autofree char *now = _gloss_codebook_now_iso8601 ();
+  g_autofree char *now = gloss_now_iso8601 ();
   sqlite3_stmt *stmt;
   gint64 id = 0;
   gboolean ok;
@@ -388,7 +388,7 @@ gloss_project_add_coding (GlossProject  *self,
 
   if (ok)
     {
-      stmt = _gloss_codebook_prepare (self,
+      stmt = gloss_project_prepare (self,
                                       "INSERT INTO coding (guid, document_id, code_id, coder_id, start, \"end\","
                                       " quote, memo, created_at, changed_at)"
                                       " SELECT ?1, ?2, ?3, ?4, ?5, ?6, substr (d.text, ?5 + 1, ?6 - ?5), ?7, ?8, ?8"
@@ -483,7 +483,7 @@ gloss_project_set_coding_range (GlossProject  *self,
                                 GError       **error)
 {
   g_autoptr(GlossCoding) coding = NULL;
-  g_autofree char *now = _gloss_codebook_now_iso8601 ();
+  g_autofree char *now = gloss_now_iso8601 ();
   sqlite3_stmt *stmt;
   gboolean ok;
 
@@ -507,7 +507,7 @@ gloss_project_set_coding_range (GlossProject  *self,
     }
   if (ok)
     {
-      stmt = _gloss_codebook_prepare (self,
+      stmt = gloss_project_prepare (self,
                                       "UPDATE coding SET start = ?2, \"end\" = ?3,"
                                       " quote = (SELECT substr (d.text, ?2 + 1, ?3 - ?2) FROM document d"
                                       "          WHERE d.id = coding.document_id),"
@@ -532,7 +532,7 @@ gloss_project_set_coding_memo (GlossProject  *self,
                                const char    *memo,
                                GError       **error)
 {
-  g_autofree char *now = _gloss_codebook_now_iso8601 ();
+  g_autofree char *now = gloss_now_iso8601 ();
   sqlite3_stmt *stmt;
   gboolean ok;
 
@@ -545,7 +545,7 @@ gloss_project_set_coding_memo (GlossProject  *self,
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, _("The coding no longer exists"));
       return _gloss_codebook_end_action (self, FALSE, FALSE, FALSE, NULL);
     }
-  stmt = _gloss_codebook_prepare (self, "UPDATE coding SET memo = ?2, changed_at = ?3 WHERE id = ?1 AND memo != ?2",
+  stmt = gloss_project_prepare (self, "UPDATE coding SET memo = ?2, changed_at = ?3 WHERE id = ?1 AND memo != ?2",
                                   error);
   if (stmt != NULL)
     {
@@ -580,7 +580,7 @@ gloss_project_list_codings (GlossProject             *self,
     filter = &all;
 
   LOCK (self);
-  stmt = _gloss_codebook_prepare (self,
+  stmt = gloss_project_prepare (self,
                                   CODING_SELECT
                                   "WHERE (?1 = 0 OR k.document_id = ?1)"
                                   " AND (?3 = 0 OR k.coder_id = ?3)"
@@ -642,7 +642,7 @@ gloss_project_set_memo (GlossProject     *self,
                         GError          **error)
 {
   g_autofree char *guid = g_uuid_string_random ();
-  g_autofree char *now = _gloss_codebook_now_iso8601 ();
+  g_autofree char *now = gloss_now_iso8601 ();
   const char *name = memo_target_name (target);
   sqlite3_stmt *stmt;
   gboolean ok;
@@ -675,7 +675,7 @@ gloss_project_set_memo (GlossProject     *self,
 
   if (text == NULL || *text == '\0')
     {
-      stmt = _gloss_codebook_prepare (self, "DELETE FROM memo WHERE target = ?1 AND target_id = ?2 AND coder_id = ?3",
+      stmt = gloss_project_prepare (self, "DELETE FROM memo WHERE target = ?1 AND target_id = ?2 AND coder_id = ?3",
                                       error);
       if (stmt != NULL)
         {
@@ -686,7 +686,7 @@ gloss_project_set_memo (GlossProject     *self,
     }
   else
     {
-      stmt = _gloss_codebook_prepare (self,
+      stmt = gloss_project_prepare (self,
                                       "INSERT INTO memo (guid, target, target_id, coder_id, text, created_at, changed_at)"
                                       " VALUES (?4, ?1, ?2, ?3, ?5, ?6, ?6)"
                                       " ON CONFLICT (target, target_id, coder_id) DO UPDATE SET"
@@ -734,9 +734,9 @@ gloss_project_get_memo (GlossProject     *self,
 
   LOCK (self);
   if (target == GLOSS_MEMO_CODING)
-    stmt = _gloss_codebook_prepare (self, "SELECT memo, changed_at FROM coding WHERE id = ?2 AND ?1 = ?1 AND ?3 = ?3", NULL);
+    stmt = gloss_project_prepare (self, "SELECT memo, changed_at FROM coding WHERE id = ?2 AND ?1 = ?1 AND ?3 = ?3", NULL);
   else
-    stmt = _gloss_codebook_prepare (self,
+    stmt = gloss_project_prepare (self,
                                     "SELECT text, changed_at FROM memo WHERE target = ?1 AND target_id = ?2"
                                     " AND (?3 = 0 OR coder_id = ?3) ORDER BY changed_at DESC LIMIT 1",
                                     NULL);

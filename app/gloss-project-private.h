@@ -42,4 +42,6 @@ gboolean       gloss_project_create_at_version     (const char       *path,
                                                     int               version,
                                                     GError          **error);
 
+char          *gloss_now_iso8601                   (void);
+
 G_END_DECLS

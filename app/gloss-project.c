@@ -912,6 +912,15 @@ gloss_project_notify_documents_changed (GlossProject *self)
   notify (self, DOCUMENTS_CHANGED);
 }
 
+/* The current time in UTC, as stored in the project (ISO 8601). */
+char *
+gloss_now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format_iso8601 (now);
+}
+
 sqlite3_stmt *
 gloss_project_prepare (GlossProject  *self,
                        const char    *sql,

@@ -141,6 +141,15 @@ gboolean        gloss_project_set_named_attribute_value (GlossProject    *self,
                                                     int                   type,
                                                     const char           *value,
                                                     GError              **error);
+/* Sets (or, with NULL or a blank value, clears) the attribute's value of
+ * every document in document_ids (element-type gint64), as one undoable
+ * action; an invalid value changes nothing. */
+gboolean        gloss_project_set_attribute_values (GlossProject         *self,
+                                                    GArray               *document_ids,
+                                                    gint64                attribute_id,
+                                                    const char           *value,
+                                                    gboolean              extend_choices,
+                                                    GError              **error);
 gboolean        gloss_project_clear_attribute_value (GlossProject        *self,
                                                     gint64                document_id,
                                                     gint64                attribute_id,

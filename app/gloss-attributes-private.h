@@ -1,5 +1,5 @@
-/* gloss-attributes-private.h: helpers shared by gloss-attributes.c and
- * gloss-attributes-import.c
+/* gloss-attributes-private.h: helpers shared by gloss-attributes.c,
+ * gloss-attribute-values.c and gloss-attributes-import.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -49,6 +49,17 @@ char          **_gloss_attributes_clean_choices          (const char * const    
 gint64          _gloss_attributes_insert_attribute       (GlossProject          *self,
                                                           const char            *name,
                                                           GlossAttributeType     type,
+                                                          const char * const    *choices,
+                                                          GError               **error);
+/* Steps a statement that returns no rows (NULL: FALSE, error already
+ * set); resets it, or with finalize finalizes it. */
+gboolean        _gloss_attributes_step                   (GlossProject          *self,
+                                                          sqlite3_stmt          *stmt,
+                                                          gboolean               finalize,
+                                                          GError               **error);
+/* Inside a transaction: replaces a choice's list (already cleaned). */
+gboolean        _gloss_attributes_store_choices          (GlossProject          *self,
+                                                          gint64                 id,
                                                           const char * const    *choices,
                                                           GError               **error);
 /* Inside a transaction: stores value (canonical; "" clears). */

@@ -306,11 +306,11 @@ gloss_attribute_normalize_value (const GlossAttribute  *attribute,
 
 /* Steps a statement that returns no rows; resets it (finalize: and
  * finalizes it). */
-static gboolean
-step (GlossProject  *self,
-      sqlite3_stmt  *stmt,
-      gboolean       finalize,
-      GError       **error)
+gboolean
+_gloss_attributes_step (GlossProject  *self,
+                        sqlite3_stmt  *stmt,
+                        gboolean       finalize,
+                        GError       **error)
 {
   int rc;
 
@@ -645,7 +645,7 @@ _gloss_attributes_insert_attribute (GlossProject        *self,
   sqlite3_bind_text (stmt, 3, gloss_attribute_type_to_string (type), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, json, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  if (!step (self, stmt, TRUE, error))
+  if (!_gloss_attributes_step (self, stmt, TRUE, error))
     return 0;
 
   return sqlite3_last_insert_rowid (DB (self));
@@ -735,7 +735,7 @@ gloss_project_rename_attribute (GlossProject  *self,
           sqlite3_bind_text (stmt, 1, cleaned, -1, SQLITE_STATIC);
           sqlite3_bind_int64 (stmt, 2, id);
         }
-      ok = step (self, stmt, TRUE, error);
+      ok = _gloss_attributes_step (self, stmt, TRUE, error);
     }
 
   return _gloss_attributes_end_action (self, ok, error);
@@ -772,11 +772,11 @@ value_outside (GlossProject       *self,
   return outside;
 }
 
-static gboolean
-store_choices (GlossProject        *self,
-               gint64               id,
-               const char * const  *choices,
-               GError             **error)
+gboolean
+_gloss_attributes_store_choices (GlossProject        *self,
+                                 gint64               id,
+                                 const char * const  *choices,
+                                 GError             **error)
 {
   g_autofree char *json = choices_to_json (choices);
   sqlite3_stmt *stmt;
@@ -789,7 +789,7 @@ store_choices (GlossProject        *self,
   sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, id);
 
-  return step (self, stmt, TRUE, error);
+  return _gloss_attributes_step (self, stmt, TRUE, error);
 }
 
 /**
@@ -827,7 +827,7 @@ gloss_project_set_attribute_choices (GlossProject        *self,
       ok = FALSE;
     }
   if (ok)
-    ok = store_choices (self, id, (const char * const *) cleaned, error);
+    ok = _gloss_attributes_store_choices (self, id, (const char * const *) cleaned, error);
 
   return _gloss_attributes_end_action (self, ok, error);
 }
@@ -848,7 +848,7 @@ store_order (GlossProject  *self,
     {
       sqlite3_bind_int (stmt, 1, i);
       sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
-      if (!step (self, stmt, FALSE, error))
+      if (!_gloss_attributes_step (self, stmt, FALSE, error))
         {
           sqlite3_finalize (stmt);
           return FALSE;
@@ -926,14 +926,14 @@ gloss_project_delete_attribute (GlossProject  *self,
       stmt = gloss_project_prepare (self, "DELETE FROM document_attribute WHERE attribute_id = ?1", error);
       if (stmt != NULL)
         sqlite3_bind_int64 (stmt, 1, id);
-      ok = step (self, stmt, TRUE, error);
+      ok = _gloss_attributes_step (self, stmt, TRUE, error);
     }
   if (ok)
     {
       stmt = gloss_project_prepare (self, "DELETE FROM attribute WHERE id = ?1", error);
       if (stmt != NULL)
         sqlite3_bind_int64 (stmt, 1, id);
-      ok = step (self, stmt, TRUE, error);
+      ok = _gloss_attributes_step (self, stmt, TRUE, error);
     }
   if (ok)
     {
@@ -942,287 +942,4 @@ gloss_project_delete_attribute (GlossProject  *self,
     }
 
   return _gloss_attributes_end_action (self, ok, error);
-}
-
-/* ---- values ---- */
-
-static gboolean
-document_exists (GlossProject *self,
-                 gint64        id)
-{
-  sqlite3_stmt *stmt = gloss_project_prepare (self, "SELECT 1 FROM document WHERE id = ?1", NULL);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
-
-  return found;
-}
-
-/* Inside a transaction: stores value (canonical; "" clears). */
-gboolean
-_gloss_attributes_store_value (GlossProject  *self,
-                               sqlite3_stmt  *upsert,
-                               sqlite3_stmt  *clear,
-                               gint64         document_id,
-                               gint64         attribute_id,
-                               const char    *value,
-                               guint         *n_changed,
-                               GError       **error)
-{
-  sqlite3_stmt *stmt = *value != '\0' ? upsert : clear;
-
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  sqlite3_bind_int64 (stmt, 2, attribute_id);
-  if (*value != '\0')
-    sqlite3_bind_text (stmt, 3, value, -1, SQLITE_TRANSIENT);
-  if (!step (self, stmt, FALSE, error))
-    return FALSE;
-  if (n_changed != NULL)
-    *n_changed += sqlite3_changes (DB (self));
-
-  return TRUE;
-}
-
-/* One action: finds the attribute by id, or by name (making it when
- * missing, of type or text), then stores the value. */
-static gboolean
-set_value (GlossProject  *self,
-           const char    *label,
-           gint64         document_id,
-           gint64         attribute_id,
-           const char    *name,
-           int            type,
-           const char    *value,
-           gboolean       extend_choices,
-           GError       **error)
-{
-  g_autoptr(GlossAttribute) attribute = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *cleaned = NULL;
-  g_autofree char *normal = NULL;
-  sqlite3_stmt *upsert = NULL;
-  sqlite3_stmt *clear = NULL;
-  gboolean new_choice = FALSE;
-  gboolean ok;
-
-  if (name != NULL)
-    {
-      cleaned = _gloss_attributes_clean_name (name, error);
-      if (cleaned == NULL)
-        return FALSE;
-    }
-
-  if (!_gloss_attributes_begin_action (self, label, error))
-    return FALSE;
-
-  ok = document_exists (self, document_id);
-  if (!ok)
-    g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, _("The document no longer exists"));
-
-  if (ok && cleaned == NULL)
-    {
-      attribute = gloss_project_get_attribute (self, attribute_id, error);
-      ok = attribute != NULL;
-    }
-  else if (ok)
-    {
-      attribute = _gloss_attributes_find_attribute_by_name (self, cleaned, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          ok = FALSE;
-        }
-      else if (attribute != NULL && type >= 0 && (GlossAttributeType) type != attribute->type)
-        {
-          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                       _("“%s” is an attribute of type %s, not %s"), attribute->name,
-                       gloss_attribute_type_to_string (attribute->type),
-                       gloss_attribute_type_to_string (type));
-          ok = FALSE;
-        }
-      else if (attribute == NULL)
-        {
-          GlossAttributeType new_type = type >= 0 ? (GlossAttributeType) type : GLOSS_ATTRIBUTE_TEXT;
-          const char *first[] = { value, NULL };
-          GlossAttribute probe = { 0, };
-          gint64 id = 0;
-
-          /* A value the new attribute would refuse makes nothing. */
-          probe.name = cleaned;
-          probe.type = new_type;
-          normal = _gloss_attributes_normalize_value (&probe, value, &new_choice, error);
-          ok = normal != NULL;
-          g_clear_pointer (&normal, g_free);
-          new_choice = FALSE;
-          if (ok)
-            {
-              id = _gloss_attributes_insert_attribute (self, cleaned, new_type,
-                                                       value != NULL ? first : NULL, error);
-              ok = id != 0;
-            }
-          if (ok)
-            {
-              attribute = gloss_project_get_attribute (self, id, error);
-              ok = attribute != NULL;
-            }
-        }
-    }
-
-  if (ok)
-    {
-      normal = _gloss_attributes_normalize_value (attribute, value, extend_choices ? &new_choice : NULL, error);
-      ok = normal != NULL;
-    }
-  if (ok && new_choice)
-    {
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) extended = NULL;
-
-      g_strv_builder_addv (builder, (const char **) attribute->choices);
-      g_strv_builder_add (builder, normal);
-      extended = g_strv_builder_end (builder);
-      ok = store_choices (self, attribute->id, (const char * const *) extended, error);
-    }
-  if (ok)
-    {
-      upsert = gloss_project_prepare (self, GLOSS_ATTRIBUTES_UPSERT_SQL, error);
-      clear = gloss_project_prepare (self, GLOSS_ATTRIBUTES_CLEAR_SQL, error);
-      ok = upsert != NULL && clear != NULL &&
-           _gloss_attributes_store_value (self, upsert, clear, document_id, attribute->id, normal, NULL, error);
-    }
-  sqlite3_finalize (upsert);
-  sqlite3_finalize (clear);
-
-  return _gloss_attributes_end_action (self, ok, error);
-}
-
-/**
- * gloss_project_set_attribute_value:
- * @value: (nullable)
- */
-gboolean
-gloss_project_set_attribute_value (GlossProject  *self,
-                                   gint64         document_id,
-                                   gint64         attribute_id,
-                                   const char    *value,
-                                   gboolean       extend_choices,
-                                   GError       **error)
-{
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
-
-  return set_value (self, _("Set Attribute"), document_id, attribute_id, NULL, -1, value,
-                    extend_choices, error);
-}
-
-/**
- * gloss_project_set_named_attribute_value:
- * @type: a #GlossAttributeType, or -1
- * @value: (nullable)
- */
-gboolean
-gloss_project_set_named_attribute_value (GlossProject  *self,
-                                         gint64         document_id,
-                                         const char    *name,
-                                         int            type,
-                                         const char    *value,
-                                         GError       **error)
-{
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-  g_return_val_if_fail (type >= -1 && type <= GLOSS_ATTRIBUTE_CHOICE, FALSE);
-
-  return set_value (self, _("Set Attribute"), document_id, 0, name, type, value,
-                    type == GLOSS_ATTRIBUTE_CHOICE, error);
-}
-
-gboolean
-gloss_project_clear_attribute_value (GlossProject  *self,
-                                     gint64         document_id,
-                                     gint64         attribute_id,
-                                     GError       **error)
-{
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), FALSE);
-
-  return set_value (self, _("Clear Attribute"), document_id, attribute_id, NULL, -1, NULL,
-                    FALSE, error);
-}
-
-char *
-gloss_project_get_attribute_value (GlossProject *self,
-                                   gint64        document_id,
-                                   gint64        attribute_id)
-{
-  sqlite3_stmt *stmt;
-  char *value = NULL;
-
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
-
-  LOCK (self);
-  stmt = gloss_project_prepare (self,
-                                    "SELECT value FROM document_attribute WHERE document_id = ?1 AND attribute_id = ?2",
-                                    NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, document_id);
-      sqlite3_bind_int64 (stmt, 2, attribute_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
-    }
-  UNLOCK (self);
-
-  return value;
-}
-
-/**
- * gloss_project_list_attribute_values:
- * @document_id: a document, or 0 for every document
- *
- * Returns: (transfer full) (element-type GlossAttributeValue)
- */
-GPtrArray *
-gloss_project_list_attribute_values (GlossProject  *self,
-                                     gint64         document_id,
-                                     GError       **error)
-{
-  g_autoptr(GPtrArray) values = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (GLOSS_IS_PROJECT (self), NULL);
-
-  values = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_attribute_value_free);
-
-  LOCK (self);
-  stmt = gloss_project_prepare (self,
-                                    "SELECT v.document_id, v.attribute_id, v.value"
-                                    " FROM document_attribute v JOIN attribute a ON a.id = v.attribute_id"
-                                    " WHERE ?1 = 0 OR v.document_id = ?1"
-                                    " ORDER BY v.document_id, a.position, a.id",
-                                    error);
-  if (stmt == NULL)
-    {
-      UNLOCK (self);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GlossAttributeValue *value = g_new0 (GlossAttributeValue, 1);
-
-      value->document_id = sqlite3_column_int64 (stmt, 0);
-      value->attribute_id = sqlite3_column_int64 (stmt, 1);
-      value->value = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      g_ptr_array_add (values, value);
-    }
-  if (rc != SQLITE_DONE)
-    gloss_project_set_error (self, error, rc);
-  sqlite3_finalize (stmt);
-  UNLOCK (self);
-
-  return rc == SQLITE_DONE ? g_steal_pointer (&values) : NULL;
 }

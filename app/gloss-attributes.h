@@ -150,6 +150,22 @@ gboolean        gloss_project_set_attribute_values (GlossProject         *self,
                                                     const char           *value,
                                                     gboolean              extend_choices,
                                                     GError              **error);
+/* One attribute's new value, for gloss_project_set_attributes_batch(). */
+typedef struct
+{
+  gint64       attribute_id;
+  const char  *value;         /* NULL or blank clears */
+} GlossAttributeChange;
+
+/* Applies every change (element-type GlossAttributeChange) to every
+ * document in document_ids (element-type gint64), all as one undoable
+ * action; an invalid value changes nothing, and the error names its
+ * attribute. */
+gboolean        gloss_project_set_attributes_batch (GlossProject         *self,
+                                                    GArray               *document_ids,
+                                                    GArray               *changes,
+                                                    gboolean              extend_choices,
+                                                    GError              **error);
 gboolean        gloss_project_clear_attribute_value (GlossProject        *self,
                                                     gint64                document_id,
                                                     gint64                attribute_id,

@@ -550,6 +550,205 @@ test_undo (Fixture       *f,
   g_assert_cmpstr (now, ==, before);
 }
 
+/* ---- several documents at once ---- */
+
+static GArray *
+ids_of (gint64 first,
+        ...)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  va_list args;
+  gint64 id;
+
+  va_start (args, first);
+  for (id = first; id != 0; id = va_arg (args, gint64))
+    g_array_append_val (ids, id);
+  va_end (args);
+
+  return ids;
+}
+
+static void
+test_values_many (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *judgements[] = { "Good", "Inadequate", NULL };
+  g_autoptr(GlossAttribute) visits = add (f, "Visits", GLOSS_ATTRIBUTE_NUMBER, NULL);
+  g_autoptr(GlossAttribute) overall = add (f, "Overall", GLOSS_ATTRIBUTE_CHOICE, judgements);
+  g_autoptr(GlossAttribute) extended = NULL;
+  g_autoptr(GArray) all = ids_of (f->lewisham, f->southwark, f->third, (gint64) 0);
+  g_autoptr(GArray) two = ids_of (f->lewisham, f->third, (gint64) 0);
+  g_autoptr(GArray) missing = ids_of (f->lewisham, (gint64) 9999, (gint64) 0);
+  g_autoptr(GArray) none = ids_of ((gint64) 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *label = NULL;
+  guint changed;
+
+  g_assert_true (gloss_project_set_attribute_value (f->project, f->southwark, visits->id, "7",
+                                                    FALSE, &error));
+  g_assert_no_error (error);
+  drain ();
+  before = dump (f);
+  changed = f->documents_changed;
+
+  /* Three documents in one action, the value in canonical form. */
+  g_assert_true (gloss_project_set_attribute_values (f->project, all, visits->id, " +2.50 ",
+                                                     FALSE, &error));
+  g_assert_no_error (error);
+  assert_value (f, f->lewisham, visits->id, "2.50");
+  assert_value (f, f->southwark, visits->id, "2.50");
+  assert_value (f, f->third, visits->id, "2.50");
+  drain ();
+  g_assert_cmpuint (f->documents_changed, ==, changed + 1);
+  after = dump (f);
+
+  /* One undo restores all three: the old 7 and two empty values. */
+  g_assert_true (gloss_project_can_undo (f->project, &label));
+  g_assert_cmpstr (label, ==, "Set Attribute");
+  g_assert_true (gloss_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  assert_value (f, f->lewisham, visits->id, NULL);
+  assert_value (f, f->southwark, visits->id, "7");
+  assert_value (f, f->third, visits->id, NULL);
+  now = dump (f);
+  g_assert_cmpstr (now, ==, before);
+  g_clear_pointer (&now, g_free);
+  g_assert_true (gloss_project_redo (f->project, &error));
+  now = dump (f);
+  g_assert_cmpstr (now, ==, after);
+  g_clear_pointer (&now, g_free);
+
+  /* An invalid value, or a missing document, changes nothing. */
+  g_assert_false (gloss_project_set_attribute_values (f->project, all, visits->id, "three",
+                                                      FALSE, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“three” is not a number"));
+  g_clear_error (&error);
+  g_assert_false (gloss_project_set_attribute_values (f->project, missing, visits->id, "4",
+                                                      FALSE, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (gloss_project_set_attribute_values (f->project, all, 9999, "4", FALSE, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  now = dump (f);
+  g_assert_cmpstr (now, ==, after);
+  g_clear_pointer (&now, g_free);
+
+  /* A choice: refused outside its list, unless extending is asked for. */
+  g_assert_false (gloss_project_set_attribute_values (f->project, two, overall->id, "Outstanding",
+                                                      FALSE, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (gloss_project_set_attribute_values (f->project, two, overall->id, "outstanding",
+                                                     TRUE, &error));
+  g_assert_no_error (error);
+  assert_value (f, f->lewisham, overall->id, "outstanding");
+  assert_value (f, f->southwark, overall->id, NULL);
+  assert_value (f, f->third, overall->id, "outstanding");
+  extended = gloss_project_get_attribute (f->project, overall->id, &error);
+  g_assert_cmpuint (g_strv_length (extended->choices), ==, 3);
+  g_assert_cmpstr (extended->choices[2], ==, "outstanding");
+  /* … and a spelling in the list is the list's. */
+  g_assert_true (gloss_project_set_attribute_values (f->project, two, overall->id, "GOOD",
+                                                     FALSE, &error));
+  assert_value (f, f->third, overall->id, "Good");
+
+  /* Clearing: NULL or blank, in one action too. */
+  g_assert_true (gloss_project_set_attribute_values (f->project, all, visits->id, NULL,
+                                                     FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "SELECT count (*) FROM document_attribute"
+                                     " WHERE attribute_id IN (SELECT id FROM attribute WHERE name = 'Visits')"),
+                   ==, 0);
+  g_clear_pointer (&label, g_free);
+  g_assert_true (gloss_project_can_undo (f->project, &label));
+  g_assert_cmpstr (label, ==, "Clear Attribute");
+  g_assert_true (gloss_project_undo (f->project, &error));
+  assert_value (f, f->lewisham, visits->id, "2.50");
+  assert_value (f, f->third, visits->id, "2.50");
+  g_assert_true (gloss_project_set_attribute_values (f->project, two, visits->id, "  ",
+                                                     FALSE, &error));
+  assert_value (f, f->lewisham, visits->id, NULL);
+  assert_value (f, f->southwark, visits->id, "2.50");
+  assert_value (f, f->third, visits->id, NULL);
+
+  /* No documents: no action is added, so undo undoes the blank one. */
+  g_assert_true (gloss_project_set_attribute_values (f->project, none, visits->id, "1",
+                                                     FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  assert_value (f, f->lewisham, visits->id, "2.50");
+  assert_value (f, f->third, visits->id, "2.50");
+}
+
+static void
+test_batch (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *judgements[] = { "Good", "Inadequate", NULL };
+  g_autoptr(GlossAttribute) visits = add (f, "Visits", GLOSS_ATTRIBUTE_NUMBER, NULL);
+  g_autoptr(GlossAttribute) start = add (f, "Start", GLOSS_ATTRIBUTE_DATE, NULL);
+  g_autoptr(GlossAttribute) overall = add (f, "Overall", GLOSS_ATTRIBUTE_CHOICE, judgements);
+  g_autoptr(GArray) two = ids_of (f->lewisham, f->southwark, (gint64) 0);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (GlossAttributeChange));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *label = NULL;
+  GlossAttributeChange change;
+
+  g_assert_true (gloss_project_set_attribute_value (f->project, f->southwark, overall->id, "Good",
+                                                    FALSE, &error));
+  g_assert_no_error (error);
+  before = dump (f);
+
+  change.attribute_id = visits->id;
+  change.value = "3";
+  g_array_append_val (changes, change);
+  change.attribute_id = start->id;
+  change.value = "05/01/2016";
+  g_array_append_val (changes, change);
+  change.attribute_id = overall->id;
+  change.value = NULL;
+  g_array_append_val (changes, change);
+
+  g_assert_true (gloss_project_set_attributes_batch (f->project, two, changes, FALSE, &error));
+  g_assert_no_error (error);
+  assert_value (f, f->lewisham, visits->id, "3");
+  assert_value (f, f->southwark, visits->id, "3");
+  assert_value (f, f->lewisham, start->id, "2016-01-05");
+  assert_value (f, f->southwark, start->id, "2016-01-05");
+  assert_value (f, f->southwark, overall->id, NULL);
+  assert_value (f, f->third, visits->id, NULL);
+
+  /* One undo undoes every change. */
+  g_assert_true (gloss_project_can_undo (f->project, &label));
+  g_assert_cmpstr (label, ==, "Set Attributes");
+  g_assert_true (gloss_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  now = dump (f);
+  g_assert_cmpstr (now, ==, before);
+  g_clear_pointer (&now, g_free);
+
+  /* A bad value in the last change: nothing of the earlier ones stays,
+   * and the message names the attribute. */
+  change.attribute_id = start->id;
+  change.value = "31/02/2016";
+  g_array_append_val (changes, change);
+  g_assert_false (gloss_project_set_attributes_batch (f->project, two, changes, FALSE, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Start: "));
+  g_assert_nonnull (strstr (error->message, "“31/02/2016” is not a date"));
+  g_clear_error (&error);
+  now = dump (f);
+  g_assert_cmpstr (now, ==, before);
+}
+
 /* ---- import ---- */
 
 static const char import_csv[] =
@@ -890,6 +1089,8 @@ main (int    argc,
   ADD ("values", test_values);
   ADD ("delete-document", test_delete_document);
   ADD ("undo", test_undo);
+  ADD ("values-many", test_values_many);
+  ADD ("batch", test_batch);
   ADD ("import", test_import);
   ADD ("import-refused", test_import_refused);
   ADD ("import-many-problems", test_import_many_problems);

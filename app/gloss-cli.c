@@ -312,6 +312,8 @@ static const Command commands[] = {
   { "attributes", "PROJECT", N_("List the documents’ attributes"), gloss_cli_attributes },
   { "set-attribute", "PROJECT DOCUMENT NAME VALUE [--type text|number|date|choice]", N_("Set a document’s attribute"), gloss_cli_set_attribute },
   { "import-attributes", "PROJECT FILE.csv", N_("Set documents’ attributes from a CSV file"), gloss_cli_import_attributes },
+  { "export", "PROJECT codebook|segments|matrix [--columns C] [--measure M] [--format csv|xlsx] [--output FILE]", N_("Export the codebook, coded segments or a matrix as CSV or XLSX"), gloss_cli_export },
+  { "import-codebook", "PROJECT FILE.csv", N_("Merge a codebook CSV file into the codebook"), gloss_cli_import_codebook },
 };
 
 static void

@@ -33,5 +33,7 @@ int           gloss_cli_uncode         (int argc, char **argv);
 int           gloss_cli_attributes     (int argc, char **argv);
 int           gloss_cli_set_attribute  (int argc, char **argv);
 int           gloss_cli_import_attributes (int argc, char **argv);
+int           gloss_cli_export         (int argc, char **argv);
+int           gloss_cli_import_codebook (int argc, char **argv);
 
 G_END_DECLS

@@ -43,6 +43,16 @@ gboolean      _gloss_codebook_exec_bound   (GlossProject  *self,
                                             GError       **error);
 gboolean      _gloss_codebook_code_exists  (GlossProject  *self,
                                             gint64         id);
+/* Inside an action: a new code, last among its siblings, with the GUID
+ * given (or a new one when NULL) and the colour given (or the next of the
+ * palette when NULL).  Returns its id, or 0 with error set. */
+gint64        _gloss_codebook_insert_code  (GlossProject  *self,
+                                            gint64         parent_id,
+                                            const char    *name,
+                                            const char    *guid,
+                                            const char    *colour,
+                                            const char    *description,
+                                            GError       **error);
 /* An action: one write transaction, recorded in the undo journal; ending
  * it emits "codes-changed" and/or "codings-changed" when it committed. */
 gboolean      _gloss_codebook_begin_action (GlossProject  *self,

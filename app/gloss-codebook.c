@@ -267,15 +267,18 @@ _gloss_codebook_code_exists (GlossProject *self,
   return _gloss_codebook_query_id (self, "SELECT id FROM code WHERE id = ?1", id, NULL) != 0;
 }
 
-static gint64
-insert_code (GlossProject  *self,
-             gint64         parent_id,
-             const char    *name,
-             const char    *colour,
-             const char    *description,
-             GError       **error)
+/* A new code, last among its siblings; guid: (nullable) a new one when
+ * NULL. */
+gint64
+_gloss_codebook_insert_code (GlossProject  *self,
+                             gint64         parent_id,
+                             const char    *name,
+                             const char    *guid,
+                             const char    *colour,
+                             const char    *description,
+                             GError       **error)
 {
-  g_autofree char *guid = g_uuid_string_random ();
+  g_autofree char *random_guid = guid == NULL ? g_uuid_string_random () : NULL;
   g_autofree char *now = gloss_now_iso8601 ();
   g_autofree char *lower = NULL;
   gint64 n_codes, position;
@@ -306,7 +309,7 @@ insert_code (GlossProject  *self,
                                   error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, guid != NULL ? guid : random_guid, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, parent_id);
   sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, description ? description : "", -1, SQLITE_STATIC);
@@ -317,6 +320,17 @@ insert_code (GlossProject  *self,
     return 0;
 
   return sqlite3_last_insert_rowid (DB (self));
+}
+
+static gint64
+insert_code (GlossProject  *self,
+             gint64         parent_id,
+             const char    *name,
+             const char    *colour,
+             const char    *description,
+             GError       **error)
+{
+  return _gloss_codebook_insert_code (self, parent_id, name, NULL, colour, description, error);
 }
 
 /**

@@ -168,7 +168,7 @@ gloss_cli_attributes (int    argc,
                                 NULL, &argc, &argv, 1, 1, &status))
     return status;
 
-  project = gloss_cli_open_project (argv[1]);
+  project = gloss_cli_open_project_for_reading (argv[1]);
   if (project == NULL)
     return 1;
 

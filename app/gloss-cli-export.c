@@ -328,7 +328,7 @@ gloss_cli_export (int    argc,
         return usage_error (_("segments take at most one --coder and one --document"));
     }
 
-  project = gloss_cli_open_project (argv[1]);
+  project = gloss_cli_open_project_for_reading (argv[1]);
   if (project == NULL)
     {
       g_free (spec.attribute);

@@ -98,6 +98,19 @@ gloss_cli_open_project (const char *path)
   return project;
 }
 
+/* For the commands that only read: see gloss_project_open_read_only(). */
+GlossProject *
+gloss_cli_open_project_for_reading (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  GlossProject *project = gloss_project_open_read_only (path, &error);
+
+  if (project == NULL)
+    gloss_cli_print_error (path, error->message);
+
+  return project;
+}
+
 static int
 command_new (int    argc,
              char **argv)
@@ -226,7 +239,7 @@ command_documents (int    argc,
                       NULL, &argc, &argv, 1, 1, &status))
     return status;
 
-  project = gloss_cli_open_project (argv[1]);
+  project = gloss_cli_open_project_for_reading (argv[1]);
   if (project == NULL)
     return 1;
 
@@ -274,7 +287,7 @@ command_text (int    argc,
                       NULL, &argc, &argv, 2, 2, &status))
     return status;
 
-  project = gloss_cli_open_project (argv[1]);
+  project = gloss_cli_open_project_for_reading (argv[1]);
   if (project == NULL)
     return 1;
 

@@ -21,6 +21,7 @@ gboolean      gloss_cli_parse_options  (const char    *command,
                                         guint          max_args,
                                         int           *status);
 GlossProject *gloss_cli_open_project   (const char    *path);
+GlossProject *gloss_cli_open_project_for_reading (const char *path);
 
 int           gloss_cli_codes          (int argc, char **argv);
 int           gloss_cli_code_add       (int argc, char **argv);

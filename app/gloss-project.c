@@ -368,16 +368,27 @@ check_header (const char  *path,
   return TRUE;
 }
 
+typedef enum
+{
+  OPEN_WRITE,
+  OPEN_CREATE,
+  OPEN_READ,
+} OpenMode;
+
 static sqlite3 *
 open_connection (const char  *path,
-                 gboolean     create,
+                 OpenMode     mode,
                  GError     **error)
 {
   sqlite3 *db = NULL;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
+  int flags = SQLITE_OPEN_FULLMUTEX;
   int rc;
 
-  if (create)
+  if (mode == OPEN_READ)
+    flags |= SQLITE_OPEN_READONLY;
+  else
+    flags |= SQLITE_OPEN_READWRITE;
+  if (mode == OPEN_CREATE)
     flags |= SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE;
 
   rc = sqlite3_open_v2 (path, &db, flags, NULL);
@@ -391,7 +402,7 @@ open_connection (const char  *path,
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
 
-  if (sqlite3_db_readonly (db, "main") == 1)
+  if (mode != OPEN_READ && sqlite3_db_readonly (db, "main") == 1)
     {
       set_sqlite_error (error, db, SQLITE_READONLY, path);
       sqlite3_close (db);
@@ -436,7 +447,7 @@ create_file (const char  *path,
       return FALSE;
     }
 
-  db = open_connection (path, TRUE, error);
+  db = open_connection (path, OPEN_CREATE, error);
   if (db == NULL)
     return FALSE;
 
@@ -671,7 +682,7 @@ gloss_project_open (const char  *path,
   if (!check_header (path, error))
     return NULL;
 
-  db = open_connection (path, FALSE, error);
+  db = open_connection (path, OPEN_WRITE, error);
   if (db == NULL)
     return NULL;
 
@@ -724,6 +735,67 @@ gloss_project_open (const char  *path,
 
   if (!configure_connection (db, path, error) ||
       !migrate (db, path, GLOSS_PROJECT_SCHEMA_VERSION, error))
+    goto fail;
+
+  return project_new (path, db);
+
+fail:
+  sqlite3_close (db);
+  return NULL;
+}
+
+/**
+ * gloss_project_open_read_only:
+ *
+ * Opens a project for reading only, as exports and listings do: nothing
+ * is written to the file, not even by SQLite, so the structural check that
+ * gloss_project_open() makes before writing (a pass over the whole file)
+ * is left out; a damaged file shows as an error from the first read that
+ * meets the damage.  A project at an older schema is opened with
+ * gloss_project_open(), which brings it up to date.  Calls that write fail.
+ */
+GlossProject *
+gloss_project_open_read_only (const char  *path,
+                              GError     **error)
+{
+  g_autofree char *display = NULL;
+  gint64 app_id = 0, version = 0;
+  sqlite3 *db;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_header (path, error))
+    return NULL;
+
+  db = open_connection (path, OPEN_READ, error);
+  if (db == NULL)
+    return NULL;
+
+  if (!query_int (db, path, "PRAGMA application_id", &app_id, error) ||
+      !query_int (db, path, "PRAGMA user_version", &version, error))
+    goto fail;
+
+  display = g_filename_display_basename (path);
+  if (app_id != GLOSS_APPLICATION_ID)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_A_PROJECT,
+                   _("“%s” is a database, but not a Gloss project"), display);
+      goto fail;
+    }
+  if (version > GLOSS_PROJECT_SCHEMA_VERSION)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NEWER_VERSION,
+                   _("“%s” was made by a newer version of Gloss; update Gloss to open it"),
+                   display);
+      goto fail;
+    }
+  if (version < GLOSS_PROJECT_SCHEMA_VERSION)
+    {
+      sqlite3_close (db);
+      return gloss_project_open (path, error);
+    }
+
+  if (!exec_sql (db, path, "PRAGMA foreign_keys = ON", error))
     goto fail;
 
   return project_new (path, db);

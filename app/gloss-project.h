@@ -30,6 +30,9 @@ GlossProject  *gloss_project_create                (const char     *path,
                                                     GError        **error);
 GlossProject  *gloss_project_open                  (const char     *path,
                                                     GError        **error);
+/* For reading only: no structural check, no writes (see gloss-project.c). */
+GlossProject  *gloss_project_open_read_only        (const char     *path,
+                                                    GError        **error);
 const char    *gloss_project_get_path              (GlossProject   *self);
 const char    *gloss_project_get_name              (GlossProject   *self);
 const char    *gloss_project_get_guid              (GlossProject   *self);

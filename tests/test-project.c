@@ -257,6 +257,66 @@ test_refuse_damaged (void)
   assert_refused_untouched (path, GLOSS_ERROR_DAMAGED);
 }
 
+/* Opening for reading: reads what is there, writes nothing (the file's
+ * bytes stay the same), refuses writes, and still refuses what is not a
+ * current Gloss project; an older one is brought up to date. */
+static void
+test_open_read_only (void)
+{
+  g_autofree char *path = tmp_path ("reading.gloss");
+  g_autofree char *old_path = tmp_path ("old-reading.gloss");
+  g_autofree char *text_path = write_file ("Reading.txt", "Management oversight is weak.", -1);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length = 0, after_length = 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossProject) reader = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GlossCode) code = NULL;
+
+  {
+    g_autoptr(GlossProject) project = new_project ("reading.gloss");
+    g_autoptr(GlossDocument) document = import_path (project, text_path, &error);
+
+    g_assert_no_error (error);
+  }
+  g_assert_true (g_file_get_contents (path, &before, &before_length, NULL));
+
+  reader = gloss_project_open_read_only (path, &error);
+  g_assert_no_error (error);
+  documents = gloss_project_list_documents (reader, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, ==, 1);
+  g_assert_cmpstr (gloss_document_get_name (g_ptr_array_index (documents, 0)), ==, "Reading");
+
+  code = gloss_project_add_code (reader, 0, "Oversight", NULL, NULL, &error);
+  g_assert_null (code);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_object (&reader);
+
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+
+  /* Not a project: refused as by gloss_project_open(). */
+  {
+    g_autofree char *not_path = write_file ("not-a-project.gloss", "plain text", -1);
+    g_autoptr(GlossProject) none = gloss_project_open_read_only (not_path, &error);
+
+    g_assert_null (none);
+    g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_A_PROJECT);
+    g_clear_error (&error);
+  }
+
+  /* An older project is migrated on the way. */
+  g_unlink (old_path);
+  g_assert_true (gloss_project_create_at_version (old_path, 1, &error));
+  g_assert_no_error (error);
+  reader = gloss_project_open_read_only (old_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (old_path, "PRAGMA user_version"), ==, GLOSS_PROJECT_SCHEMA_VERSION);
+}
+
 static void
 test_documents (void)
 {
@@ -535,6 +595,7 @@ main (int   argc,
   g_test_add_func ("/project/refuse/newer", test_refuse_newer);
   g_test_add_func ("/project/refuse/foreign", test_refuse_foreign);
   g_test_add_func ("/project/refuse/damaged", test_refuse_damaged);
+  g_test_add_func ("/project/open-read-only", test_open_read_only);
   g_test_add_func ("/project/documents", test_documents);
   g_test_add_func ("/project/pdf-stored", test_pdf_stored);
   g_test_add_func ("/project/bad-input", test_bad_input_leaves_project);

@@ -38,4 +38,9 @@ mkdir -p -- "$(dirname -- "$output")"
 rm -f -- "$output" "$output-wal" "$output-shm" "$output-journal"
 "$cli" new "$output" --name "Demo project"
 "$cli" import "$output" "${files[@]}"
+# A codebook, the reports' attributes, and a few passages coded by two
+# coders, so that the tables and charts have something to show.
+"$cli" import-codebook "$output" "$srcdir/data/samples/demo-codebook.csv"
+"$cli" import-attributes "$output" "$srcdir/data/samples/demo-attributes.csv"
+python3 "$srcdir/tools/demo-codings.py" "$cli" "$output" "$srcdir/data/samples/demo-codings.tsv"
 echo "make-demo: made $output from ${#files[@]} sample reports"

@@ -350,6 +350,10 @@ add_column (GlossDocumentTable   *self,
   gtk_column_view_column_set_sorter (column->column, sorter);
   gtk_column_view_column_set_resizable (column->column, TRUE);
   gtk_column_view_column_set_expand (column->column, kind == COLUMN_NAME);
+  /* Report names are long ("thornbury-vale-ilacs-2024"): room for most of
+   * one, the rest in a tooltip or by widening the column. */
+  if (kind == COLUMN_NAME)
+    gtk_column_view_column_set_fixed_width (column->column, 240);
   if (attribute != NULL)
     {
       g_autoptr(GMenuModel) menu = header_menu_new (attribute);

@@ -11,6 +11,8 @@
 #include "gloss-codings-list.h"
 #include "gloss-memo-editor.h"
 #include "gloss-segments-view.h"
+#include "gloss-document-table.h"
+#include "gloss-tables-view.h"
 #include "gloss-importer.h"
 #include "gloss-start-page.h"
 #include "gloss-window.h"
@@ -53,6 +55,8 @@ struct _GlossWindow
   GlossCodingsList     *codings_list;
   GlossMemoEditor      *memo_editor;
   GlossSegmentsView    *segments_view;
+  GlossDocumentTable   *document_table;    /* gloss-window-views.c */
+  GlossTablesView      *tables_view;
   guint                 panel_width_source;
   gboolean              panel_width_restored;
 
@@ -136,6 +140,19 @@ void     _gloss_window_sidebar_coder_changed (GlossWindow *self);
 void     _gloss_window_sidebar_coding_added (GlossWindow *self,
                                             GlossCoding  *coding);
 GPtrArray *_gloss_window_list_visible_codings (GlossWindow *self);
+/* Opens the coding's document in the viewer and selects it. */
+void     _gloss_window_show_coding         (GlossWindow  *self,
+                                            gint64        coding_id);
+
+/* gloss-window-views.c */
+void     _gloss_window_views_init          (GlossWindow  *self);
+void     _gloss_window_views_set_project   (GlossWindow  *self);
+void     _gloss_window_views_update        (GlossWindow  *self);
+const char *_gloss_window_views_get_subtitle (GlossWindow *self);
+
+/* gloss-window-export.c */
+void     _gloss_window_export_init         (GlossWindow  *self);
+void     _gloss_window_export_update       (GlossWindow  *self);
 
 /* gloss-window-import.c */
 void     _gloss_window_import_init         (GlossWindow  *self);

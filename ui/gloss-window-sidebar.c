@@ -311,9 +311,9 @@ gloss_window_select_range (GlossWindow *self,
   return FALSE;
 }
 
-static void
-gloss_window_show_coding (GlossWindow *self,
-                          gint64       coding_id)
+void
+_gloss_window_show_coding (GlossWindow *self,
+                           gint64       coding_id)
 {
   g_autoptr(GlossCoding) coding = NULL;
   g_autoptr(GError) error = NULL;
@@ -359,7 +359,7 @@ static void
 on_coding_activated (GlossWindow *self,
                      gint64       coding_id)
 {
-  gloss_window_show_coding (self, coding_id);
+  _gloss_window_show_coding (self, coding_id);
 }
 
 static void
@@ -367,7 +367,7 @@ on_segment_activated (GlossWindow *self,
                       gint64       document_id,
                       gint64       coding_id)
 {
-  gloss_window_show_coding (self, coding_id);
+  _gloss_window_show_coding (self, coding_id);
 }
 
 /* The codebook ------------------------------------------------------------- */
@@ -679,6 +679,7 @@ _gloss_window_sidebar_set_project (GlossWindow *self)
   gloss_codebook_view_set_project (self->codebook_view, self->project);
   gloss_codings_list_set_project (self->codings_list, self->project);
   gloss_segments_view_set_project (self->segments_view, self->project);
+  _gloss_window_views_set_project (self);
   gloss_window_apply_coder_filter (self);
 
   gtk_stack_set_visible_child_name (self->content_stack, "reports");
@@ -729,22 +730,28 @@ void
 _gloss_window_sidebar_update (GlossWindow *self)
 {
   gboolean has_project = self->project != NULL;
-  gboolean segments = has_project &&
-    g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "segments") == 0;
+  /* A full-width view (coded segments, documents, tables) instead of the
+   * reports: a back button leads to the reports. */
+  const char *subtitle = has_project ? _gloss_window_views_get_subtitle (self) : NULL;
+  gboolean other_page = subtitle != NULL;
 
   gtk_widget_set_visible (self->sidebar_button, has_project);
-  gtk_widget_set_visible (self->document_list_button, has_project && !segments);
-  gtk_widget_set_visible (self->back_button, segments);
+  gtk_widget_set_visible (self->document_list_button, has_project && !other_page);
+  gtk_widget_set_visible (self->back_button, other_page);
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "coded-segments")),
                                has_project);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "project-memo")),
                                has_project);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "show-reports")),
-                               segments);
+                               other_page);
+  if (g_action_map_lookup_action (G_ACTION_MAP (self), "show-tables") != NULL)
+    _gloss_window_views_update (self);
+  if (g_action_map_lookup_action (G_ACTION_MAP (self), "export") != NULL)
+    _gloss_window_export_update (self);
 
-  if (segments)
-    adw_window_title_set_subtitle (self->window_title, _("Coded Segments"));
+  if (other_page)
+    adw_window_title_set_subtitle (self->window_title, subtitle);
   else if (self->document != NULL)
     adw_window_title_set_subtitle (self->window_title, gloss_document_get_name (self->document));
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "gloss-project.h"
+#include "gloss-sheet.h"
 #include "gloss-application.h"
 #include "gloss-document-list.h"
 #include "gloss-pdf-view.h"
@@ -58,5 +59,15 @@ GtkWidget         *gloss_window_get_segments_view  (GlossWindow      *self);
 const char        *gloss_window_get_content_page   (GlossWindow      *self);
 /* "codebook", "codings" or "memo" */
 const char        *gloss_window_get_sidebar_page   (GlossWindow      *self);
+/* Exports "codebook", "segments" or "workbook" (both, as XLSX) to path,
+ * off the main thread; a toast tells when it is written. */
+void               gloss_window_export             (GlossWindow      *self,
+                                                    const char       *what,
+                                                    const char       *path,
+                                                    GlossSheetFormat  format,
+                                                    gboolean          excel);
+/* Merges a codebook CSV into the project's codebook, off the main thread. */
+void               gloss_window_import_codebook    (GlossWindow      *self,
+                                                    GFile            *file);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "gloss.h"
 #include "gloss-application.h"
+#include "gloss-attributes-dialog.h"
 #include "gloss-document-table.h"
 #include "gloss-tables-view.h"
 #include "gloss-test-ui.h"
@@ -230,6 +231,34 @@ test_documents_page (Fixture       *fixture,
   g_assert_true (gloss_test_wait_for (document_shown, &wait, 10000));
 }
 
+/* The sidebar's report menu opens the attributes of that one report. */
+static void
+test_sidebar_attributes (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GlossDocumentList *list = gloss_window_get_document_list (fixture->window);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GlossAttributesDialog *dialog = NULL;
+  GArray *ids;
+
+  g_assert_true (gloss_document_list_select_document (list, fixture->text_id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "document.attributes", NULL));
+  gloss_test_settle (300);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GLOSS_IS_ATTRIBUTES_DIALOG (toplevel))
+        dialog = GLOSS_ATTRIBUTES_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  ids = gloss_attributes_dialog_get_document_ids (dialog);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, fixture->text_id);
+  gloss_test_save_widget_png (GTK_WIDGET (dialog), "window-sidebar-attributes.png");
+}
+
 /* The primary menu's exports: coded segments as CSV (one row per coding,
  * the attribute as a column), the codebook as XLSX, both as a workbook. */
 static void
@@ -344,6 +373,7 @@ main (int   argc,
 
   g_test_add ("/window-views/tables", Fixture, NULL, fixture_setup, test_tables_page, fixture_teardown);
   g_test_add ("/window-views/documents", Fixture, NULL, fixture_setup, test_documents_page, fixture_teardown);
+  g_test_add ("/window-views/sidebar-attributes", Fixture, NULL, fixture_setup, test_sidebar_attributes, fixture_teardown);
   g_test_add ("/window-views/exports", Fixture, NULL, fixture_setup, test_exports, fixture_teardown);
   g_test_add ("/window-views/import-codebook", Fixture, NULL, fixture_setup, test_import_codebook, fixture_teardown);
 

@@ -237,6 +237,8 @@ gloss_application_startup (GApplication *app)
     { "win.go-to-page", { "<Control>l", "<Control>g", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.coded-segments", { "<Control><Shift>s", NULL } },
+    { "win.show-documents", { "<Control><Shift>d", NULL } },
+    { "win.show-tables", { "<Control><Shift>t", NULL } },
     { "win.show-codebook", { "F9", NULL } },
   };
 

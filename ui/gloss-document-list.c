@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-document-list.h"
+#include "gloss-attributes-dialog.h"
 #include "gloss-document-row.h"
 
 struct _GlossDocumentList
@@ -70,6 +71,7 @@ gloss_document_list_update_state (GlossDocumentList *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.rename", has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.delete", has_selection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.attributes", has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.menu", has_selection);
 }
 
@@ -404,6 +406,29 @@ document_rename_action (GtkWidget  *widget,
   gloss_document_list_rename_selected (GLOSS_DOCUMENT_LIST (widget));
 }
 
+/* The attributes of the selected report, in the editor that the
+ * documents page uses for one or several reports. */
+static void
+document_attributes_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  GlossDocumentList *self = GLOSS_DOCUMENT_LIST (widget);
+  GlossDocument *document = gloss_document_list_get_selected (self);
+  g_autoptr(GArray) ids = NULL;
+  GtkWidget *dialog;
+  gint64 id;
+
+  if (document == NULL || self->project == NULL)
+    return;
+
+  id = gloss_document_get_id (document);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (ids, id);
+  dialog = gloss_attributes_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->project, ids);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 document_delete_action (GtkWidget  *widget,
                         const char *action_name,
@@ -539,9 +564,11 @@ gloss_document_list_class_init (GlossDocumentListClass *klass)
 
   gtk_widget_class_install_action (widget_class, "document.rename", NULL, document_rename_action);
   gtk_widget_class_install_action (widget_class, "document.delete", NULL, document_delete_action);
+  gtk_widget_class_install_action (widget_class, "document.attributes", NULL, document_attributes_action);
   gtk_widget_class_install_action (widget_class, "document.menu", NULL, document_menu_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "document.rename", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "document.attributes", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "document.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "document.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "document.menu", NULL);

@@ -51,6 +51,7 @@ typedef struct
 {
   gint64 document_id;
   gint64 coder_id;
+  guint  document;     /* index in the table's documents */
   guint  row;
   guint  start;
   guint  end;

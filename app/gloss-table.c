@@ -408,6 +408,8 @@ read_codings (GlossProject  *self,
               GError       **error)
 {
   sqlite3_stmt *stmt;
+  gint64 last_document_id = 0;
+  guint last_document = 0;
   guint n = 0;
   int rc;
 
@@ -434,9 +436,16 @@ read_codings (GlossProject  *self,
 
       item.document_id = sqlite3_column_int64 (stmt, 0);
       item.coder_id = sqlite3_column_int64 (stmt, 2);
-      if (row == 0 || _gloss_table_lookup (table->document_index, item.document_id) == 0 ||
+      /* The rows come by document: one lookup per document. */
+      if (item.document_id != last_document_id)
+        {
+          last_document_id = item.document_id;
+          last_document = _gloss_table_lookup (table->document_index, item.document_id);
+        }
+      if (row == 0 || last_document == 0 ||
           (table->coders != NULL && !g_hash_table_contains (table->coders, &item.coder_id)))
         continue;
+      item.document = last_document - 1;
       item.row = row - 1;
       item.start = sqlite3_column_int (stmt, 3);
       item.end = sqlite3_column_int (stmt, 4);
@@ -713,8 +722,7 @@ tally_codings (GlossTable    *table,
       if (table->query.columns == GLOSS_TABLE_COLUMNS_CODER)
         column = _gloss_table_lookup (table->coder_columns, item->coder_id) - 1;
       else
-        column = g_array_index (table->documents, GlossTableDocument,
-                                _gloss_table_lookup (table->document_index, item->document_id) - 1).column;
+        column = g_array_index (table->documents, GlossTableDocument, item->document).column;
 
       for (k = 0; k < row->n_targets; k++)
         {

@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "gloss-export.h"
 #include "gloss-window-private.h"
@@ -136,14 +137,25 @@ gloss_window_export (GlossWindow      *self,
   g_task_run_in_thread (task, export_thread);
 }
 
+/* path with the extension of the format chosen, in place of the other
+ * format's ("codebook.csv" chosen as a workbook becomes "codebook.xlsx"). */
 static char *
 with_extension (const char *path,
                 const char *extension)
 {
+  static const char * const known[] = { ".csv", ".xlsx" };
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
   if (g_str_has_suffix (lower, extension))
     return g_strdup (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_str_has_suffix (lower, known[i]) && strlen (path) > strlen (known[i]))
+      {
+        g_autofree char *stem = g_strndup (path, strlen (path) - strlen (known[i]));
+
+        return g_strconcat (stem, extension, NULL);
+      }
 
   return g_strconcat (path, extension, NULL);
 }
@@ -181,6 +193,27 @@ on_export_response (GtkNativeDialog *native,
 out:
   gtk_native_dialog_destroy (native);
   g_object_unref (native);
+}
+
+static void
+add_export_filters (GtkFileChooser *chooser,
+                    gboolean        csv)
+{
+  g_autoptr(GtkFileFilter) sheets = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (sheets, csv ? _("CSV Files and Excel Workbooks") : _("Excel Workbooks"));
+  if (csv)
+    {
+      gtk_file_filter_add_pattern (sheets, "*.csv");
+      gtk_file_filter_add_mime_type (sheets, "text/csv");
+    }
+  gtk_file_filter_add_pattern (sheets, "*.xlsx");
+  gtk_file_chooser_add_filter (chooser, sheets);
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
 }
 
 static void
@@ -238,6 +271,7 @@ export_action (GSimpleAction *action,
       name = g_strdup_printf ("%s.xlsx", gloss_project_get_name (self->project));
     }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  add_export_filters (GTK_FILE_CHOOSER (native), suffix != NULL);
 
   g_signal_connect (native, "response", G_CALLBACK (on_export_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));

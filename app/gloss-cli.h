@@ -37,4 +37,8 @@ int           gloss_cli_import_attributes (int argc, char **argv);
 int           gloss_cli_export         (int argc, char **argv);
 int           gloss_cli_import_codebook (int argc, char **argv);
 
+int           gloss_cli_merge          (int argc, char **argv);
+int           gloss_cli_agreement      (int argc, char **argv);
+int           gloss_cli_review         (int argc, char **argv);
+
 G_END_DECLS

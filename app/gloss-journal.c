@@ -42,12 +42,17 @@ static const char * const document_attribute_columns[] = {
   "id", "document_id", "attribute_id", "value", NULL
 };
 
+static const char * const review_columns[] = {
+  "id", "guid", "coding_id", "reviewer_id", "verdict", "comment", "created_at", "changed_at", NULL
+};
+
 static const JournalTable tables[] = {
   { "code", code_columns, 3 },
   { "coding", coding_columns, 3 },
   { "memo", memo_columns, 3 },
   { "attribute", attribute_columns, 4 },
   { "document_attribute", document_attribute_columns, 4 },
+  { "review", review_columns, 5 },
 };
 
 static const JournalTable *

@@ -50,6 +50,18 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* Forward migrations: step i takes a project from schema i to i + 1. */
+/* A deleted row of table leaves its GUID and the time (UTC, in the same
+ * form as the change times: microseconds and Z) in tombstone; a row
+ * inserted again takes it away. */
+#define TOMBSTONE_TRIGGERS(table) \
+  "CREATE TRIGGER tombstone_" table "_delete AFTER DELETE ON " table " BEGIN" \
+  "  INSERT OR REPLACE INTO tombstone (guid, kind, deleted_at)" \
+  "  VALUES (old.guid, '" table "', strftime ('%Y-%m-%dT%H:%M:%f000Z', 'now'));" \
+  "END;" \
+  "CREATE TRIGGER tombstone_" table "_insert AFTER INSERT ON " table " BEGIN" \
+  "  DELETE FROM tombstone WHERE guid = new.guid;" \
+  "END;"
+
 static const char * const migrations[GLOSS_PROJECT_SCHEMA_VERSION] = {
   /* 0 → 1: documents, their bytes, their pages with glyph boxes. */
   "CREATE TABLE project ("
@@ -177,6 +189,39 @@ static const char * const migrations[GLOSS_PROJECT_SCHEMA_VERSION] = {
   "  UNIQUE (document_id, attribute_id)"
   ");"
   "CREATE INDEX document_attribute_attribute ON document_attribute (attribute_id);",
+
+  /* 4 → 5: team work.  Reviews of codings; tombstones, so that a merge
+   * can tell a row a colleague deleted from one we never had (a row put
+   * back, by undo or by a merge, loses its tombstone); and the merges
+   * made, with what they did. */
+  "CREATE TABLE review ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  guid        TEXT NOT NULL UNIQUE,"
+  "  coding_id   INTEGER NOT NULL REFERENCES coding (id) ON DELETE CASCADE,"
+  "  reviewer_id INTEGER NOT NULL REFERENCES coder (id),"
+  "  verdict     TEXT NOT NULL CHECK (verdict IN ('agree', 'dispute')),"
+  "  comment     TEXT NOT NULL DEFAULT '',"
+  "  created_at  TEXT NOT NULL,"
+  "  changed_at  TEXT NOT NULL,"
+  "  UNIQUE (coding_id, reviewer_id)"
+  ");"
+  "CREATE INDEX review_reviewer ON review (reviewer_id);"
+  "CREATE TABLE tombstone ("
+  "  guid       TEXT PRIMARY KEY,"
+  "  kind       TEXT NOT NULL CHECK (kind IN ('code', 'coding', 'memo', 'review')),"
+  "  deleted_at TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  TOMBSTONE_TRIGGERS ("code")
+  TOMBSTONE_TRIGGERS ("coding")
+  TOMBSTONE_TRIGGERS ("memo")
+  TOMBSTONE_TRIGGERS ("review")
+  "CREATE TABLE merge_log ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  source_guid  TEXT NOT NULL,"
+  "  source_path  TEXT NOT NULL,"
+  "  merged_at    TEXT NOT NULL,"
+  "  summary      TEXT NOT NULL DEFAULT '{}' CHECK (json_valid (summary))"
+  ");",
 };
 
 static void

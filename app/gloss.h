@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "gloss-agreement.h"
 #include "gloss-attributes.h"
 #include "gloss-code.h"
 #include "gloss-codebook.h"
@@ -15,7 +16,9 @@
 #include "gloss-extract.h"
 #include "gloss-importer.h"
 #include "gloss-layout.h"
+#include "gloss-merge.h"
 #include "gloss-project.h"
+#include "gloss-review.h"
 #include "gloss-sheet.h"
 #include "gloss-table.h"
 #include "gloss-tsv.h"

@@ -936,7 +936,11 @@ test_attribute_dialogs (Fixture       *fixture,
   gloss_test_settle (100);
   gloss_test_save_widget_png (GTK_WIDGET (dialog), "delete-attribute.png");
   respond (dialog, "cancel");
-  g_assert_nonnull (gloss_project_get_attribute (fixture->project, fixture->framework, NULL));
+  {
+    g_autoptr(GlossAttribute) kept = gloss_project_get_attribute (fixture->project, fixture->framework, NULL);
+
+    g_assert_nonnull (kept);
+  }
   gloss_document_table_delete_attribute (fixture->table, fixture->framework);
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Delete “Inspection framework”?"));
   respond (dialog, "accept");

@@ -413,6 +413,25 @@ read_codings (GlossProject  *self,
   guint n = 0;
   int rc;
 
+  /* Room for every coding at once: growing the array as rows come would
+   * copy it over and over. */
+  stmt = gloss_project_prepare (self, "SELECT count (*) FROM coding", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gsize count = (gsize) sqlite3_column_int64 (stmt, 0);
+
+      if (count > items->len)
+        {
+          guint len = items->len;
+
+          g_array_set_size (items, count);
+          g_array_set_size (items, len);
+        }
+    }
+  sqlite3_finalize (stmt);
+
   stmt = gloss_project_prepare (self,
                                 /* In the covering index's order: by document,
                                  * without a sort in SQLite; each document's

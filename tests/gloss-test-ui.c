@@ -161,15 +161,26 @@ snapshot (GtkWidget *widget,
           gboolean   unallocated)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snap = gtk_snapshot_new ();
+  GtkSnapshot *snap;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   g_autoptr(GskRenderNode) node = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
 
-  gdk_paintable_snapshot (paintable, snap, width, height);
-  node = gtk_snapshot_free_to_node (snap);
+  /* A widget waiting for its allocation (a layout change not yet run, on a
+   * slow machine) draws nothing: give the main loop a little time. */
+  for (guint attempt = 0; ; attempt++)
+    {
+      snap = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snap, width, height);
+      node = gtk_snapshot_free_to_node (snap);
+      if (node != NULL || unallocated || attempt == 40)
+        break;
+      gloss_test_settle (50);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+    }
   if (node == NULL && unallocated)
     {
       /* GTK draws nothing of a widget waiting for its allocation, as

@@ -32,6 +32,7 @@
 
 #include "gloss-codebook.h"
 #include "gloss-project.h"
+#include "gloss-sheet.h"
 
 G_BEGIN_DECLS
 
@@ -96,12 +97,22 @@ const char *gloss_agreement_unit_to_string   (GlossAgreementUnit  unit);
 gboolean    gloss_agreement_unit_from_string (const char         *text,
                                               GlossAgreementUnit *unit);
 
+/* A unit of text: [start, end) in code points. */
+typedef struct
+{
+  guint start;
+  guint end;
+} GlossTextUnit;
+
 /* Sentences or paragraphs of a text, as [start, end) code-point ranges
  * covering the text's non-blank parts in order.  Paragraphs: separated by
  * a blank line or a form feed (a page break), or by a line break when the
  * text has no blank lines.  Sentences: ended by ".", "!" or "?" (with any
  * closing quotes or brackets) followed by white space, or by the end of a
- * paragraph. */
+ * paragraph.  Returns (element-type GlossTextUnit): each unit starts and
+ * ends with a character that is not white space; white space between units
+ * belongs to none.  GLOSS_UNIT_CHARACTER gives one unit per character
+ * (white space included). */
 GArray     *gloss_text_units                 (const char         *text,
                                               GlossAgreementUnit  unit);
 
@@ -140,12 +151,38 @@ void        gloss_agreement_row_free         (GlossAgreementRow  *row);
  * "ALL" (units of every code together: a unit is a (code, character or
  * sentence …) pair).  For characters, the units of a document are its
  * characters; for sentences and paragraphs, a unit counts as coded by a
- * coder when any of its characters is. */
+ * coder when any of its characters is.
+ *
+ * In detail: codes come in codebook order (depth first), each code's row
+ * directly followed, when by_document, by its rows per document (by
+ * name) for the documents where one of the coders coded it (in the
+ * others every unit is uncoded by all).  units_with is set for any number
+ * of coders (for two: neither, one of them, both), the 2×2 table for two.
+ * Errors: GLOSS_ERROR_INVALID for fewer than two coders or a coder twice,
+ * GLOSS_ERROR_NOT_FOUND for a coder, document or code that does not
+ * exist. */
 GPtrArray  *gloss_project_compute_agreement  (GlossProject              *self,
                                               const GlossAgreementQuery *query,
                                               gboolean                   by_document,
                                               GCancellable              *cancellable,
                                               GError                   **error);
+
+/* For export.  The rows (element-type GlossAgreementRow) of one
+ * computation with n_coders coders, as a sheet: code, document,
+ * documents, units, then for two coders both, a_only, b_only, neither
+ * (A and B in the order of coder_names), for more coded_by_0 …
+ * coded_by_m; then percent_agreement, cohen_kappa (two coders) or
+ * fleiss_kappa (more), krippendorff_alpha (numbers shown with three
+ * decimals, percent agreement as a fraction from 0 to 1; empty when
+ * undefined), note, and coders: coder_names (e.g. "Ann, Ben") on every
+ * row. */
+GlossSheet *gloss_agreement_to_sheet         (GPtrArray          *rows,
+                                              guint               n_coders,
+                                              const char         *coder_names);
+/* Columns statistic and formula: one row per statistic, its name and its
+ * formula in words, then a row on the units and one on undefined
+ * figures. */
+GlossSheet *gloss_agreement_formulas_sheet   (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossAgreementRow, gloss_agreement_row_free)
 

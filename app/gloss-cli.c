@@ -328,7 +328,7 @@ static const Command commands[] = {
   { "export", "PROJECT codebook|segments|matrix [--columns C] [--measure M] [--format csv|xlsx] [--output FILE]", N_("Export the codebook, coded segments or a matrix as CSV or XLSX"), gloss_cli_export },
   { "import-codebook", "PROJECT FILE.csv", N_("Merge a codebook CSV file into the codebook"), gloss_cli_import_codebook },
   { "merge", "PROJECT OTHER [--map-codes-by-path] [--dry-run]", N_("Merge a colleague’s project into this one"), gloss_cli_merge },
-  { "agreement", "PROJECT --coders A,B[,C…] [--unit character|sentence|paragraph] [--document D]… [--code PATH]…", N_("Agreement between coders"), gloss_cli_agreement },
+  { "agreement", "PROJECT --coders A,B[,C…] [--unit character|sentence|paragraph] [--document D]… [--code PATH]… [--with-subcodes]", N_("Agreement between coders"), gloss_cli_agreement },
   { "review", "PROJECT CODING-GUID agree|dispute [--comment TEXT] --coder NAME", N_("Review a colleague’s coding"), gloss_cli_review },
 };
 

@@ -9,7 +9,10 @@
 #include "gloss.h"
 #include "gloss-application.h"
 #include "gloss-attributes-dialog.h"
+#include "gloss-agreement-view.h"
+#include "gloss-comparison.h"
 #include "gloss-document-table.h"
+#include "gloss-merge-dialog.h"
 #include "gloss-tables-view.h"
 #include "gloss-test-ui.h"
 #include "gloss-window.h"
@@ -363,6 +366,179 @@ test_import_codebook (Fixture       *fixture,
   g_assert_false (code_exists (&wait));
 }
 
+static gboolean
+agreement_ready (gpointer data)
+{
+  GlossAgreementView *view = data;
+
+  return !gloss_agreement_view_get_loading (view) && gloss_agreement_view_get_n_rows (view) > 0;
+}
+
+/* The agreement page: Ann coded "Early help" (10 characters), Ben the 24
+ * characters from there: both 10, only Ben 14, the rest of the report
+ * neither. */
+static void
+test_agreement_page (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  GlossAgreementView *view;
+  g_autoptr(GArray) coders = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 ann = gloss_project_lookup_coder (project, "Ann");
+  gint64 ben = gloss_project_lookup_coder (project, "Ben");
+  int early = -1;
+
+  activate (fixture->window, "show-agreement", NULL);
+  g_assert_cmpstr (gloss_window_get_content_page (fixture->window), ==, "agreement");
+  view = GLOSS_AGREEMENT_VIEW (find_descendant (GTK_WIDGET (fixture->window), GLOSS_TYPE_AGREEMENT_VIEW));
+  g_assert_nonnull (view);
+
+  g_array_append_val (coders, ann);
+  g_array_append_val (coders, ben);
+  gloss_agreement_view_set_coders (view, coders);
+  g_assert_true (gloss_test_wait_for (agreement_ready, view, 10000));
+
+  for (guint row = 0; row < gloss_agreement_view_get_n_rows (view); row++)
+    {
+      g_autofree char *code = gloss_agreement_view_get_cell_by_title (view, row, "Code");
+
+      if (code != NULL && strstr (code, "Early help") != NULL)
+        early = (int) row;
+    }
+  g_assert_cmpint (early, >=, 0);
+  {
+    g_autofree char *both = gloss_agreement_view_get_cell_by_title (view, early, "Both");
+    g_autofree char *only_ben = gloss_agreement_view_get_cell_by_title (view, early, "Only Ben");
+    g_autofree char *only_ann = gloss_agreement_view_get_cell_by_title (view, early, "Only Ann");
+
+    g_assert_cmpstr (both, ==, "10");
+    g_assert_cmpstr (only_ben, ==, "14");
+    g_assert_cmpstr (only_ann, ==, "0");
+  }
+  gloss_test_settle (400);
+  gloss_test_save_widget_png (GTK_WIDGET (fixture->window), "window-agreement.png");
+}
+
+/* Compare Two Coders: the viewer shows the comparison of the code asked
+ * for; turning it off restores the viewer. */
+static void
+test_compare (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  GlossDocumentList *list = gloss_window_get_document_list (fixture->window);
+  GlossPdfView *pdf_view = gloss_window_get_pdf_view (fixture->window);
+  DocumentWait wait = { fixture->window, fixture->pdf_id };
+  g_autoptr(GlossCode) early = gloss_project_lookup_code (project, "Practice/Early help", NULL);
+  const GlossComparison *comparison;
+
+  g_assert_true (gloss_document_list_select_document (list, fixture->pdf_id));
+  g_assert_true (gloss_test_wait_for (document_shown, &wait, 10000));
+  gloss_test_wait_rendered (pdf_view);
+
+  gloss_window_compare_coders (fixture->window,
+                               gloss_project_lookup_coder (project, "Ann"),
+                               gloss_project_lookup_coder (project, "Ben"),
+                               gloss_code_get_id (early));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gloss_window_get_compare_bar (fixture->window))));
+  comparison = gloss_pdf_view_get_comparison (pdf_view);
+  g_assert_nonnull (comparison);
+  g_assert_cmpint (comparison->code_id, ==, gloss_code_get_id (early));
+  g_assert_cmpuint (comparison->codings_a->len, ==, 2);
+  g_assert_cmpuint (comparison->codings_b->len, ==, 1);
+  gloss_test_settle (800);
+  gloss_test_save_widget_png (GTK_WIDGET (fixture->window), "window-compare.png");
+
+  activate (fixture->window, "compare-coders", NULL);
+  g_assert_null (gloss_pdf_view_get_comparison (pdf_view));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gloss_window_get_compare_bar (fixture->window))));
+}
+
+typedef struct
+{
+  GlossMergeDialog      *dialog;
+  GlossMergeDialogState  state;
+} MergeWait;
+
+static gboolean
+merge_state_is (gpointer data)
+{
+  MergeWait *wait = data;
+
+  return gloss_merge_dialog_get_state (wait->dialog) == wait->state;
+}
+
+/* Merge a Colleague's Project: a copy of the project in which a colleague
+ * coded one more passage; the window's dialog brings it in. */
+static void
+test_merge (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GlossProject *project = gloss_window_get_project (fixture->window);
+  g_autofree char *theirs_path = g_build_filename (fixture->tmpdir, "Theirs.gloss", NULL);
+  g_autoptr(GFile) ours_file = g_file_new_for_path (fixture->path);
+  g_autoptr(GFile) theirs_file = g_file_new_for_path (theirs_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  GtkWidget *dialog;
+  MergeWait wait;
+
+  g_assert_true (gloss_project_check_integrity (project, &error));
+  before = gloss_project_list_codings (project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len, ==, 3);
+
+  /* Their copy, and one more coding by Cleo in it. */
+  g_assert_true (g_file_copy (ours_file, theirs_file, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    /* What is not yet checkpointed into the file is in its WAL. */
+    g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+    g_autofree char *their_wal = g_strconcat (theirs_path, "-wal", NULL);
+    g_autoptr(GFile) from = g_file_new_for_path (wal);
+    g_autoptr(GFile) to = g_file_new_for_path (their_wal);
+
+    if (g_file_query_exists (from, NULL))
+      g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(GlossProject) theirs = gloss_project_open (theirs_path, &error);
+    g_autoptr(GlossCode) code = NULL;
+    g_autoptr(GlossCoding) coding = NULL;
+    gint64 cleo;
+
+    g_assert_no_error (error);
+    cleo = gloss_project_ensure_coder (theirs, "Cleo", &error);
+    g_assert_no_error (error);
+    code = gloss_project_lookup_code (theirs, "Practice/Oversight", &error);
+    g_assert_no_error (error);
+    coding = gloss_project_add_coding (theirs, fixture->text_id, gloss_code_get_id (code), cleo,
+                                       0, 11, NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  dialog = gloss_window_merge_project (fixture->window, theirs_file);
+  g_assert_nonnull (dialog);
+  wait.dialog = GLOSS_MERGE_DIALOG (dialog);
+  wait.state = GLOSS_MERGE_DIALOG_DECIDING;
+  g_assert_true (gloss_test_wait_for (merge_state_is, &wait, 20000));
+  g_assert_cmpuint (gloss_merge_dialog_get_conflicts (wait.dialog)->len, ==, 0);
+  g_assert_true (gloss_merge_dialog_merge (wait.dialog));
+  wait.state = GLOSS_MERGE_DIALOG_DONE;
+  g_assert_true (gloss_test_wait_for (merge_state_is, &wait, 20000));
+  g_assert_cmpuint (gloss_merge_dialog_get_summary (wait.dialog)->codings_added, ==, 1);
+  /* After the page's crossfade. */
+  gloss_test_settle (1000);
+  gloss_test_save_widget_png (dialog, "window-merge.png");
+
+  after = gloss_project_list_codings (project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, 4);
+  g_assert_true (gloss_project_lookup_coder (project, "Cleo") > 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +550,9 @@ main (int   argc,
   g_test_add ("/window-views/tables", Fixture, NULL, fixture_setup, test_tables_page, fixture_teardown);
   g_test_add ("/window-views/documents", Fixture, NULL, fixture_setup, test_documents_page, fixture_teardown);
   g_test_add ("/window-views/sidebar-attributes", Fixture, NULL, fixture_setup, test_sidebar_attributes, fixture_teardown);
+  g_test_add ("/window-views/agreement", Fixture, NULL, fixture_setup, test_agreement_page, fixture_teardown);
+  g_test_add ("/window-views/compare", Fixture, NULL, fixture_setup, test_compare, fixture_teardown);
+  g_test_add ("/window-views/merge", Fixture, NULL, fixture_setup, test_merge, fixture_teardown);
   g_test_add ("/window-views/exports", Fixture, NULL, fixture_setup, test_exports, fixture_teardown);
   g_test_add ("/window-views/import-codebook", Fixture, NULL, fixture_setup, test_import_codebook, fixture_teardown);
 

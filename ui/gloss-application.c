@@ -239,6 +239,7 @@ gloss_application_startup (GApplication *app)
     { "win.coded-segments", { "<Control><Shift>s", NULL } },
     { "win.show-documents", { "<Control><Shift>d", NULL } },
     { "win.show-tables", { "<Control><Shift>t", NULL } },
+    { "win.show-agreement", { "<Control><Shift>a", NULL } },
     { "win.show-codebook", { "F9", NULL } },
   };
 

@@ -19,6 +19,8 @@ struct _GlossCoderButton
   GHashTable           *hidden;          /* names unticked in "Chosen Coders" */
   GPtrArray            *names;           /* the project's coders */
   gboolean              updating;
+  gboolean              blind;
+  GSettings            *settings;
 
   GtkMenuButton        *menu_button;
   GtkLabel             *name_label;
@@ -28,6 +30,7 @@ struct _GlossCoderButton
   GtkCheckButton       *mine_check;
   GtkCheckButton       *chosen_check;
   GtkBox               *chosen_box;
+  GtkCheckButton       *blind_check;
   GtkCheckButton       *outline_check;
 };
 
@@ -41,6 +44,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_BLIND,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 gloss_coder_button_update_label (GlossCoderButton *self)
@@ -146,7 +157,12 @@ gloss_coder_button_rebuild (GlossCoderButton *self)
   gtk_check_button_set_active (self->mine_check, self->visibility == GLOSS_CODER_VISIBILITY_MINE);
   gtk_check_button_set_active (self->chosen_check, self->visibility == GLOSS_CODER_VISIBILITY_CHOSEN);
   gtk_widget_set_sensitive (GTK_WIDGET (self->chosen_box),
-                            self->visibility == GLOSS_CODER_VISIBILITY_CHOSEN);
+                            !self->blind && self->visibility == GLOSS_CODER_VISIBILITY_CHOSEN);
+  /* Blind coding shows only mine, whatever is chosen here. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->all_check), !self->blind);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mine_check), !self->blind);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->chosen_check), !self->blind);
+  gtk_check_button_set_active (self->blind_check, self->blind);
 
   self->updating = FALSE;
 }
@@ -222,10 +238,56 @@ on_outline_toggled (GlossCoderButton *self)
 }
 
 static void
+on_blind_toggled (GlossCoderButton *self)
+{
+  if (!self->updating)
+    gloss_coder_button_set_blind (self, gtk_check_button_get_active (self->blind_check));
+}
+
+static void
+gloss_coder_button_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  GlossCoderButton *self = GLOSS_CODER_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_BLIND:
+      g_value_set_boolean (value, self->blind);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_coder_button_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  GlossCoderButton *self = GLOSS_CODER_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_BLIND:
+      gloss_coder_button_set_blind (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 gloss_coder_button_dispose (GObject *object)
 {
   GlossCoderButton *self = (GlossCoderButton *)object;
 
+  if (self->settings != NULL)
+    g_settings_unbind (self, "blind");
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_CODER_BUTTON);
   g_clear_object (&self->project);
   g_clear_pointer (&self->names, g_ptr_array_unref);
@@ -252,6 +314,13 @@ gloss_coder_button_class_init (GlossCoderButtonClass *klass)
 
   object_class->dispose = gloss_coder_button_dispose;
   object_class->finalize = gloss_coder_button_finalize;
+  object_class->get_property = gloss_coder_button_get_property;
+  object_class->set_property = gloss_coder_button_set_property;
+
+  properties[PROP_BLIND] =
+    g_param_spec_boolean ("blind", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SWITCH_CODER] =
     g_signal_new ("switch-coder",
@@ -283,6 +352,7 @@ gloss_coder_button_class_init (GlossCoderButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossCoderButton, mine_check);
   gtk_widget_class_bind_template_child (widget_class, GlossCoderButton, chosen_check);
   gtk_widget_class_bind_template_child (widget_class, GlossCoderButton, chosen_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossCoderButton, blind_check);
   gtk_widget_class_bind_template_child (widget_class, GlossCoderButton, outline_check);
   gtk_widget_class_bind_template_callback (widget_class, on_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, on_coder_row_activated);
@@ -294,11 +364,25 @@ gloss_coder_button_class_init (GlossCoderButtonClass *klass)
 static void
 gloss_coder_button_init (GlossCoderButton *self)
 {
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
   self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->visibility = GLOSS_CODER_VISIBILITY_ALL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gloss_coder_button_update_label (self);
+  g_signal_connect_object (self->blind_check, "toggled", G_CALLBACK (on_blind_toggled),
+                           self, G_CONNECT_SWAPPED);
+
+  /* Blind coding is the user's, kept across windows and sessions. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL && g_settings_schema_has_key (schema, "blind-mode"))
+    {
+      self->settings = g_settings_new (APP_ID);
+      g_settings_bind (self->settings, "blind-mode", self, "blind", G_SETTINGS_BIND_DEFAULT);
+    }
 }
 
 GtkWidget *
@@ -336,7 +420,7 @@ gloss_coder_button_set_coder (GlossCoderButton *self,
   gloss_coder_button_update_label (self);
   gloss_coder_button_refresh (self);
 
-  if (self->visibility == GLOSS_CODER_VISIBILITY_MINE)
+  if (gloss_coder_button_get_effective_visibility (self) == GLOSS_CODER_VISIBILITY_MINE)
     g_signal_emit (self, signals[VISIBILITY_CHANGED], 0);
 }
 
@@ -409,7 +493,7 @@ gloss_coder_button_shows_coder (GlossCoderButton *self,
 {
   g_return_val_if_fail (GLOSS_IS_CODER_BUTTON (self), FALSE);
 
-  switch (self->visibility)
+  switch (gloss_coder_button_get_effective_visibility (self))
     {
     case GLOSS_CODER_VISIBILITY_MINE:
       return g_strcmp0 (name, self->coder) == 0;
@@ -492,4 +576,42 @@ gloss_coder_button_set_hidden_coders (GlossCoderButton   *self,
 
   if (self->visibility == GLOSS_CODER_VISIBILITY_CHOSEN)
     g_signal_emit (self, signals[VISIBILITY_CHANGED], 0);
+}
+
+GlossCoderVisibility
+gloss_coder_button_get_effective_visibility (GlossCoderButton *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CODER_BUTTON (self), GLOSS_CODER_VISIBILITY_ALL);
+
+  return self->blind ? GLOSS_CODER_VISIBILITY_MINE : self->visibility;
+}
+
+gboolean
+gloss_coder_button_get_blind (GlossCoderButton *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CODER_BUTTON (self), FALSE);
+
+  return self->blind;
+}
+
+/**
+ * gloss_coder_button_set_blind:
+ *
+ * Blind coding: only the current coder's codings show.  Emits
+ * "visibility-changed" when it changes.
+ */
+void
+gloss_coder_button_set_blind (GlossCoderButton *self,
+                              gboolean          blind)
+{
+  g_return_if_fail (GLOSS_IS_CODER_BUTTON (self));
+
+  blind = !!blind;
+  if (self->blind == blind)
+    return;
+
+  self->blind = blind;
+  gloss_coder_button_rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLIND]);
+  g_signal_emit (self, signals[VISIBILITY_CHANGED], 0);
 }

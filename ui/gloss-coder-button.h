@@ -26,7 +26,11 @@ typedef enum
  *
  * Signals: "switch-coder" (const char *name) when a coder is chosen;
  * "new-coder" when "New Coder…" is clicked; "visibility-changed" when the
- * choice of coders to show changes. */
+ * choice of coders to show changes (blind coding included).
+ *
+ * Property "blind" (boolean): blind coding, bound to the GSettings key
+ * "blind-mode": only the current coder's codings show, whatever the
+ * visibility chosen (which is kept, and insensitive meanwhile). */
 G_DECLARE_FINAL_TYPE (GlossCoderButton, gloss_coder_button, GLOSS, CODER_BUTTON, GtkWidget)
 
 GtkWidget            *gloss_coder_button_new             (void);
@@ -37,7 +41,14 @@ void                  gloss_coder_button_refresh         (GlossCoderButton     *
 void                  gloss_coder_button_set_coder       (GlossCoderButton     *self,
                                                           const char           *name);
 const char           *gloss_coder_button_get_coder       (GlossCoderButton     *self);
+/* The visibility chosen (kept while blind coding is on). */
 GlossCoderVisibility  gloss_coder_button_get_visibility  (GlossCoderButton     *self);
+/* What applies: GLOSS_CODER_VISIBILITY_MINE while blind coding is on,
+ * otherwise the visibility chosen. */
+GlossCoderVisibility  gloss_coder_button_get_effective_visibility (GlossCoderButton *self);
+gboolean              gloss_coder_button_get_blind       (GlossCoderButton     *self);
+void                  gloss_coder_button_set_blind       (GlossCoderButton     *self,
+                                                          gboolean              blind);
 void                  gloss_coder_button_set_visibility  (GlossCoderButton     *self,
                                                           GlossCoderVisibility  visibility);
 /* With GLOSS_CODER_VISIBILITY_CHOSEN: whether name's codings are shown. */
@@ -50,8 +61,8 @@ void                  gloss_coder_button_set_coder_shown (GlossCoderButton     *
 GStrv                 gloss_coder_button_dup_hidden_coders (GlossCoderButton   *self);
 void                  gloss_coder_button_set_hidden_coders (GlossCoderButton   *self,
                                                             const char * const *names);
-/* Whether the codings of coder name are to be shown, following the
- * visibility, the current coder and the chosen set. */
+/* Whether the codings of coder name are to be shown, following blind
+ * coding, the visibility, the current coder and the chosen set. */
 gboolean              gloss_coder_button_shows_coder     (GlossCoderButton     *self,
                                                           const char           *name);
 /* "Outline My Codings": the viewers draw a border around the current

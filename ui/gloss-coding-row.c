@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-coding-row.h"
+#include "gloss-review.h"
 
 struct _GlossCodingRow
 {
@@ -29,6 +30,9 @@ struct _GlossCodingRow
   GtkWidget   *memo_image;
   GtkWidget   *memo_label;
   GtkWidget   *bottom;
+  GtkWidget   *review_box;
+  GtkWidget   *agree_label;
+  GtkWidget   *dispute_label;
 };
 
 G_DEFINE_FINAL_TYPE (GlossCodingRow, gloss_coding_row, GTK_TYPE_WIDGET)
@@ -340,6 +344,25 @@ gloss_coding_row_init (GlossCodingRow *self)
   gtk_widget_set_hexpand (self->meta_label, TRUE);
   gtk_box_append (GTK_BOX (top), self->meta_label);
 
+  /* The review badge: who agrees, who disputes. */
+  self->review_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_valign (self->review_box, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (self->review_box, FALSE);
+  gtk_widget_add_css_class (self->review_box, "review-badge");
+  gtk_box_append (GTK_BOX (top), self->review_box);
+
+  self->agree_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->agree_label, "caption-heading");
+  gtk_widget_add_css_class (self->agree_label, "success");
+  gtk_widget_add_css_class (self->agree_label, "numeric");
+  gtk_box_append (GTK_BOX (self->review_box), self->agree_label);
+
+  self->dispute_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->dispute_label, "caption-heading");
+  gtk_widget_add_css_class (self->dispute_label, "error");
+  gtk_widget_add_css_class (self->dispute_label, "numeric");
+  gtk_box_append (GTK_BOX (self->review_box), self->dispute_label);
+
   self->page_label = caption_label ();
   gtk_label_set_xalign (GTK_LABEL (self->page_label), 1.0f);
   gtk_widget_add_css_class (self->page_label, "numeric");
@@ -455,4 +478,115 @@ gloss_coding_row_same_coding (GlossCoding *a,
          g_strcmp0 (gloss_coding_get_coder_name (a), gloss_coding_get_coder_name (b)) == 0 &&
          g_strcmp0 (gloss_coding_get_quote (a), gloss_coding_get_quote (b)) == 0 &&
          g_strcmp0 (gloss_coding_get_memo (a), gloss_coding_get_memo (b)) == 0;
+}
+
+void
+gloss_coding_row_set_reviews (GlossCodingRow           *self,
+                              const GlossCodingReviews *reviews)
+{
+  g_autofree char *agree = NULL;
+  g_autofree char *dispute = NULL;
+  guint n_agree = reviews != NULL ? reviews->n_agree : 0;
+  guint n_dispute = reviews != NULL ? reviews->n_dispute : 0;
+
+  g_return_if_fail (GLOSS_IS_CODING_ROW (self));
+
+  /* Translators: the badge of a coding colleagues agree with, and how many */
+  agree = g_strdup_printf (_("✓ %u"), n_agree);
+  /* Translators: the badge of a disputed coding, and how many dispute it */
+  dispute = g_strdup_printf (_("! %u"), n_dispute);
+
+  gtk_label_set_text (GTK_LABEL (self->agree_label), agree);
+  gtk_widget_set_visible (self->agree_label, n_agree > 0);
+  gtk_label_set_text (GTK_LABEL (self->dispute_label), dispute);
+  gtk_widget_set_visible (self->dispute_label, n_dispute > 0);
+  gtk_widget_set_visible (self->review_box, n_agree + n_dispute > 0);
+  gtk_widget_set_tooltip_text (self->review_box, reviews != NULL ? reviews->tooltip : NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->review_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  reviews != NULL && reviews->tooltip != NULL ? reviews->tooltip : "",
+                                  -1);
+}
+
+/* Review badges ------------------------------------------------------------ */
+
+void
+gloss_coding_reviews_free (GlossCodingReviews *reviews)
+{
+  if (reviews == NULL)
+    return;
+
+  g_free (reviews->tooltip);
+  g_free (reviews);
+}
+
+gboolean
+gloss_coding_reviews_equal (const GlossCodingReviews *a,
+                            const GlossCodingReviews *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return a->n_agree == b->n_agree && a->n_dispute == b->n_dispute &&
+         g_strcmp0 (a->tooltip, b->tooltip) == 0;
+}
+
+/**
+ * gloss_coding_reviews_load:
+ *
+ * Returns: (transfer full): coding id (a gint64 key) → GlossCodingReviews
+ */
+GHashTable *
+gloss_coding_reviews_load (GlossProject  *project,
+                           GPtrArray     *codings,
+                           GError       **error)
+{
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       (GDestroyNotify) gloss_coding_reviews_free);
+
+  g_return_val_if_fail (GLOSS_IS_PROJECT (project), NULL);
+
+  for (guint i = 0; codings != NULL && i < codings->len; i++)
+    {
+      gint64 id = gloss_coding_get_id (g_ptr_array_index (codings, i));
+      g_autoptr(GPtrArray) reviews = gloss_project_list_reviews (project, id, error);
+      GlossCodingReviews *entry;
+      GString *tooltip;
+
+      if (reviews == NULL)
+        return NULL;
+      if (reviews->len == 0)
+        continue;
+
+      entry = g_new0 (GlossCodingReviews, 1);
+      tooltip = g_string_new (NULL);
+      for (guint j = 0; j < reviews->len; j++)
+        {
+          GlossReview *review = g_ptr_array_index (reviews, j);
+          gboolean agrees = review->verdict == GLOSS_VERDICT_AGREE;
+          gboolean has_comment = review->comment != NULL && review->comment[0] != '\0';
+
+          if (agrees)
+            entry->n_agree++;
+          else
+            entry->n_dispute++;
+
+          if (tooltip->len > 0)
+            g_string_append_c (tooltip, '\n');
+          if (agrees && has_comment)
+            /* Translators: a reviewer's name and their comment */
+            g_string_append_printf (tooltip, _("%s agrees: %s"), review->reviewer_name, review->comment);
+          else if (agrees)
+            g_string_append_printf (tooltip, _("%s agrees"), review->reviewer_name);
+          else if (has_comment)
+            /* Translators: a reviewer's name and their comment */
+            g_string_append_printf (tooltip, _("%s disputes: %s"), review->reviewer_name, review->comment);
+          else
+            g_string_append_printf (tooltip, _("%s disputes"), review->reviewer_name);
+        }
+      entry->tooltip = g_string_free (tooltip, FALSE);
+      g_hash_table_insert (table, g_memdup2 (&id, sizeof id), entry);
+    }
+
+  return g_steal_pointer (&table);
 }

@@ -83,6 +83,38 @@ gloss_stripes_assign_columns (GArray *stripes,
   return ends->len;
 }
 
+guint
+gloss_stripes_assign_group_columns (GArray *stripes,
+                                    guint   group,
+                                    double  gap)
+{
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_array_sort (stripes, compare_stripes);
+
+  for (guint i = 0; i < stripes->len; i++)
+    {
+      GlossStripe *stripe = &g_array_index (stripes, GlossStripe, i);
+      guint column;
+
+      if (stripe->group != group)
+        continue;
+
+      for (column = 0; column < ends->len; column++)
+        if (g_array_index (ends, double, column) + gap < stripe->y1)
+          break;
+
+      if (column == ends->len)
+        g_array_append_val (ends, stripe->y2);
+      else
+        g_array_index (ends, double, column) = stripe->y2;
+
+      stripe->column = column;
+    }
+
+  return ends->len;
+}
+
 /* Narrowest: a 2 px bar and a 1 px gap.  Columns beyond the room at that
  * width are not drawn. */
 #define MIN_STEP 3.0
@@ -208,6 +240,32 @@ gloss_stripes_append_bar (GtkSnapshot           *snapshot,
     }
 }
 
+void
+gloss_stripes_append_label (GtkSnapshot   *snapshot,
+                            GtkWidget     *widget,
+                            const char    *text,
+                            const GdkRGBA *colour,
+                            double         centre_x,
+                            double         top)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  int width, height;
+
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_attr_list_insert (attrs, pango_attr_scale_new (0.75));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_get_pixel_size (layout, &width, &height);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT (round (centre_x - width / 2.0),
+                                                round (top + (GLOSS_STRIPE_LABEL_HEIGHT - height) / 2.0)));
+  gtk_snapshot_append_layout (snapshot, layout, colour);
+  gtk_snapshot_restore (snapshot);
+}
+
 char *
 gloss_coding_dup_tooltip_markup (GlossCoding *coding)
 {
@@ -254,7 +312,11 @@ struct _GlossCodingStripes
   GtkTextView       *view;           /* not a reference: the view owns us */
   GtkTextWindowType  side;
   GArray            *stripes;        /* GlossStripe */
-  guint              n_columns;
+  guint              n_columns;     /* coder A's in comparison mode */
+  gboolean           comparison;
+  guint              n_columns_b;
+  char              *labels[2];
+  char              *names[2];
   gint64             selected;
   gint64             outlined_coder;
 };
@@ -271,6 +333,9 @@ G_DEFINE_FINAL_TYPE (GlossCodingStripes, gloss_coding_stripes, GTK_TYPE_WIDGET)
 static double
 margin_width (GlossCodingStripes *self)
 {
+  if (self->comparison)
+    return 4.0 + 2 * GLOSS_STRIPE_GROUP_WIDTH;
+
   return GLOSS_STRIPE_INSET + 4.0 +
          MAX (self->n_columns, MIN_COLUMNS) * (GLOSS_STRIPE_WIDTH + GLOSS_STRIPE_GAP);
 }
@@ -280,6 +345,18 @@ static double
 text_edge (GlossCodingStripes *self)
 {
   return self->side == GTK_TEXT_WINDOW_RIGHT ? 0 : gtk_widget_get_width (GTK_WIDGET (self));
+}
+
+/* Comparison mode: how far a group's columns are from the text.  Coder
+ * B's are next to the text in a left margin, coder A's in a right one,
+ * so that A's are always left of B's. */
+static double
+group_offset (GlossCodingStripes *self,
+              guint               group)
+{
+  gboolean nearest = self->side == GTK_TEXT_WINDOW_RIGHT ? group == 0 : group == 1;
+
+  return nearest ? 0 : GLOSS_STRIPE_GROUP_WIDTH;
 }
 
 /* The vertical extent of [start, end) in the margin's coordinates. */
@@ -360,7 +437,19 @@ foreach_visible (GlossCodingStripes *self,
         continue;
       if (y2 < 0 || y1 > height)
         continue;
-      if (!gloss_stripes_bar_x (edge, stripe->column, self->n_columns, room, &x, &w))
+      if (self->comparison)
+        {
+          guint n_columns = stripe->group == 1 ? self->n_columns_b : self->n_columns;
+
+          /* Under the labels, the bars are cut off. */
+          y1 = MAX (y1, GLOSS_STRIPE_LABEL_HEIGHT);
+          if (y2 <= y1)
+            continue;
+          if (!gloss_stripes_bar_x (edge - group_offset (self, stripe->group), stripe->column,
+                                    n_columns, GLOSS_STRIPE_GROUP_WIDTH, &x, &w))
+            continue;
+        }
+      else if (!gloss_stripes_bar_x (edge, stripe->column, self->n_columns, room, &x, &w))
         continue;
 
       /* The right-hand margin mirrors the left. */
@@ -385,8 +474,20 @@ draw_stripe (GlossCodingStripes    *self,
 
   gloss_stripes_append_bar (snapshot, bar, &stripe->colour,
                             stripe->id == self->selected,
+                            !self->comparison &&
                             self->outlined_coder != 0 && stripe->coder_id == self->outlined_coder);
   return FALSE;
+}
+
+/* The centre of a group's columns, in the margin's coordinates. */
+static double
+group_centre (GlossCodingStripes *self,
+              guint               group)
+{
+  double edge = text_edge (self);
+  double offset = group_offset (self, group) + (GLOSS_STRIPE_INSET + GLOSS_STRIPE_GROUP_WIDTH) / 2;
+
+  return self->side == GTK_TEXT_WINDOW_RIGHT ? edge + offset : edge - offset;
 }
 
 static void
@@ -396,6 +497,20 @@ gloss_coding_stripes_snapshot (GtkWidget   *widget,
   GlossCodingStripes *self = GLOSS_CODING_STRIPES (widget);
 
   foreach_visible (self, draw_stripe, snapshot);
+
+  if (self->comparison)
+    {
+      GdkRGBA colour;
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &colour);
+G_GNUC_END_IGNORE_DEPRECATIONS
+      colour.alpha *= 0.75;
+
+      for (guint group = 0; group < 2; group++)
+        gloss_stripes_append_label (snapshot, widget, self->labels[group], &colour,
+                                    group_centre (self, group), 0);
+    }
 }
 
 static void
@@ -552,6 +667,18 @@ gloss_coding_stripes_query_tooltip (GtkWidget  *widget,
   if (keyboard_tooltip)
     return FALSE;
 
+  /* A label: whose stripes these are. */
+  if (self->comparison && y < GLOSS_STRIPE_LABEL_HEIGHT)
+    {
+      for (guint group = 0; group < 2; group++)
+        if (fabs (x - group_centre (self, group)) <= GLOSS_STRIPE_GROUP_WIDTH / 2)
+          {
+            gtk_tooltip_set_text (tooltip, self->names[group]);
+            return TRUE;
+          }
+      return FALSE;
+    }
+
   stripe = foreach_visible (self, stripe_contains, &point);
   if (stripe == NULL)
     return FALSE;
@@ -567,6 +694,11 @@ gloss_coding_stripes_finalize (GObject *object)
   GlossCodingStripes *self = (GlossCodingStripes *) object;
 
   g_clear_pointer (&self->stripes, g_array_unref);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&self->labels[i], g_free);
+      g_clear_pointer (&self->names[i], g_free);
+    }
 
   G_OBJECT_CLASS (gloss_coding_stripes_parent_class)->finalize (object);
 }
@@ -628,26 +760,68 @@ gloss_coding_stripes_new (GtkTextView       *view,
   return GTK_WIDGET (self);
 }
 
-void
-gloss_coding_stripes_set_stripes (GlossCodingStripes *self,
-                                  GArray             *stripes,
-                                  guint               n_columns)
+static void
+replace_stripes (GlossCodingStripes *self,
+                 GArray             *stripes,
+                 guint               n_columns,
+                 gboolean            comparison,
+                 guint               n_columns_b)
 {
-  guint old_columns;
-
-  g_return_if_fail (GLOSS_IS_CODING_STRIPES (self));
-
-  old_columns = MAX (self->n_columns, MIN_COLUMNS);
+  double old_width = margin_width (self);
 
   if (stripes != NULL)
     g_array_ref (stripes);
   g_clear_pointer (&self->stripes, g_array_unref);
   self->stripes = stripes;
   self->n_columns = stripes != NULL ? n_columns : 0;
+  self->comparison = comparison;
+  self->n_columns_b = comparison && stripes != NULL ? n_columns_b : 0;
 
-  if (old_columns != MAX (self->n_columns, MIN_COLUMNS))
+  if (old_width != margin_width (self))
     gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+gloss_coding_stripes_set_stripes (GlossCodingStripes *self,
+                                  GArray             *stripes,
+                                  guint               n_columns)
+{
+  g_return_if_fail (GLOSS_IS_CODING_STRIPES (self));
+
+  replace_stripes (self, stripes, n_columns, FALSE, 0);
+}
+
+void
+gloss_coding_stripes_set_groups (GlossCodingStripes *self,
+                                 GArray             *stripes,
+                                 guint               n_columns_a,
+                                 guint               n_columns_b,
+                                 const char         *label_a,
+                                 const char         *label_b,
+                                 const char         *name_a,
+                                 const char         *name_b)
+{
+  g_return_if_fail (GLOSS_IS_CODING_STRIPES (self));
+
+  g_free (self->labels[0]);
+  g_free (self->labels[1]);
+  g_free (self->names[0]);
+  g_free (self->names[1]);
+  self->labels[0] = g_strdup (label_a != NULL ? label_a : "");
+  self->labels[1] = g_strdup (label_b != NULL ? label_b : "");
+  self->names[0] = g_strdup (name_a != NULL ? name_a : "");
+  self->names[1] = g_strdup (name_b != NULL ? name_b : "");
+
+  replace_stripes (self, stripes, n_columns_a, TRUE, n_columns_b);
+}
+
+gboolean
+gloss_coding_stripes_get_comparison (GlossCodingStripes *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CODING_STRIPES (self), FALSE);
+
+  return self->comparison;
 }
 
 void

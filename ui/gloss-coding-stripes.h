@@ -16,6 +16,11 @@ G_BEGIN_DECLS
 #define GLOSS_STRIPE_WIDTH  4.0
 #define GLOSS_STRIPE_GAP    2.0
 #define GLOSS_STRIPE_INSET  6.0    /* between the text (or page) and the first column */
+/* In comparison mode each coder's stripes have a group of columns this
+ * wide (four columns at full width), coder B's next to the text, coder
+ * A's beyond them, each under a label of LABEL_HEIGHT. */
+#define GLOSS_STRIPE_GROUP_WIDTH   (GLOSS_STRIPE_INSET + 4 * (GLOSS_STRIPE_WIDTH + GLOSS_STRIPE_GAP))
+#define GLOSS_STRIPE_LABEL_HEIGHT  16.0
 
 /* The alpha of a coding's highlight over its glyphs, and of the selected
  * coding's. */
@@ -35,6 +40,7 @@ typedef struct
   double       y1;
   double       y2;
   guint        column;
+  guint        group;       /* comparison mode: 0 coder A, 1 coder B */
 } GlossStripe;
 
 /* The colour of the coding's code, opaque; grey when it is not "#rrggbb". */
@@ -47,6 +53,11 @@ void      gloss_stripe_init                  (GlossStripe           *stripe,
  * takes the first column whose last stripe ends more than gap before its
  * y1.  Sorts stripes by y1.  Returns the number of columns. */
 guint     gloss_stripes_assign_columns       (GArray                *stripes,
+                                              double                 gap);
+/* The same for the stripes of one group only (the others keep their
+ * columns); returns that group's number of columns. */
+guint     gloss_stripes_assign_group_columns (GArray                *stripes,
+                                              guint                  group,
                                               double                 gap);
 /* The bar of column (0 nearest the text) in a margin whose edge next to
  * the text is at edge_x, extending left; at most max_width wide in all.
@@ -72,6 +83,15 @@ void      gloss_stripes_append_outline       (GtkSnapshot           *snapshot,
                                               const graphene_rect_t *rect,
                                               const GdkRGBA         *colour,
                                               double                 width);
+/* A coder's label over their group of stripes: text in small bold
+ * letters in colour, centred on centre_x, its top at top.  The layout is
+ * made for widget. */
+void      gloss_stripes_append_label         (GtkSnapshot           *snapshot,
+                                              GtkWidget             *widget,
+                                              const char            *text,
+                                              const GdkRGBA         *colour,
+                                              double                 centre_x,
+                                              double                 top);
 /* Pango markup: the code path, the coder and the start of the quote. */
 char     *gloss_coding_dup_tooltip_markup    (GlossCoding           *coding);
 /* A darker shade of colour for outlines, opaque. */
@@ -96,6 +116,20 @@ GtkWidget *gloss_coding_stripes_new                (GtkTextView        *view,
 void       gloss_coding_stripes_set_stripes        (GlossCodingStripes *self,
                                                     GArray             *stripes,
                                                     guint               n_columns);
+/* Comparison mode: stripes of two groups (GlossStripe.group 0 for coder
+ * A, 1 for coder B), each with columns assigned in its group, drawn side
+ * by side (A's farther from the text) under the labels; name_a and
+ * name_b are the labels' tooltips.  gloss_coding_stripes_set_stripes()
+ * leaves comparison mode. */
+void       gloss_coding_stripes_set_groups         (GlossCodingStripes *self,
+                                                    GArray             *stripes,
+                                                    guint               n_columns_a,
+                                                    guint               n_columns_b,
+                                                    const char         *label_a,
+                                                    const char         *label_b,
+                                                    const char         *name_a,
+                                                    const char         *name_b);
+gboolean   gloss_coding_stripes_get_comparison     (GlossCodingStripes *self);
 void       gloss_coding_stripes_set_selected       (GlossCodingStripes *self,
                                                     gint64              coding_id);
 void       gloss_coding_stripes_set_outlined_coder (GlossCodingStripes *self,

@@ -1,9 +1,11 @@
 /* gloss-codings-list.c: the codings of the open document
  *
  * One row per coding, in the order of the document: the code's colour and
- * path, the page, the quote, the coder and whether it has a memo.  A click
- * or Enter asks the window to show the passage ("coding-activated"); the
- * context menu edits the coding's memo in place or removes the coding.
+ * path, the page, the quote, the coder, whether it has a memo and how
+ * colleagues reviewed it; the list can keep to the disputed or the
+ * unreviewed codings.  A click or Enter asks the window to show the
+ * passage ("coding-activated"); the context menu edits the coding's memo
+ * in place or removes the coding.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +17,7 @@
 #include "gloss-coding-row.h"
 #include "gloss-codings-list.h"
 #include "gloss-memo-editor.h"
+#include "gloss-review.h"
 
 struct _GlossCodingsList
 {
@@ -23,10 +26,17 @@ struct _GlossCodingsList
   GlossProject       *project;
   gint64              document_id;
   GArray             *coder_filter;
+  GlossReviewFilter   review_filter;
   GListStore         *store;
+  GHashTable         *reviews;       /* coding id → GlossCodingReviews */
 
   /* template children */
+  GtkWidget          *box;
   GtkStack           *stack;
+  GtkToggleButton    *filter_all_button;
+  GtkToggleButton    *filter_disputed_button;
+  GtkToggleButton    *filter_unreviewed_button;
+  AdwStatusPage      *filtered_page;
   GtkScrolledWindow  *scroller;
   GtkListView        *list_view;
   GtkSingleSelection *selection;
@@ -43,6 +53,8 @@ enum {
   PROP_0,
   PROP_PROJECT,
   PROP_DOCUMENT_ID,
+  PROP_REVIEW_FILTER,
+  PROP_SELECTED_CODING_ID,
   N_PROPS
 };
 
@@ -130,12 +142,28 @@ update_actions (GlossCodingsList *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "codings.menu", has_selection);
 }
 
-/* Replaces the rows by codings, touching only those that differ, so that a
- * reload after one change keeps the scroll position. */
+static gboolean
+same_row (GlossCoding *a,
+          GHashTable  *a_reviews,
+          GlossCoding *b,
+          GHashTable  *b_reviews)
+{
+  gint64 id = gloss_coding_get_id (b);
+
+  return gloss_coding_row_same_coding (a, b) &&
+         gloss_coding_reviews_equal (a_reviews ? g_hash_table_lookup (a_reviews, &id) : NULL,
+                                     b_reviews ? g_hash_table_lookup (b_reviews, &id) : NULL);
+}
+
+/* Replaces the rows by codings (and the review badges by reviews),
+ * touching only those that differ, so that a reload after one change
+ * keeps the scroll position. */
 static void
 update_store (GlossCodingsList *self,
-              GPtrArray        *codings)
+              GPtrArray        *codings,
+              GHashTable       *reviews)
 {
+  g_autoptr(GHashTable) old_reviews = self->reviews;
   GListModel *model = G_LIST_MODEL (self->store);
   guint n_old = g_list_model_get_n_items (model);
   guint n_new = codings->len;
@@ -145,7 +173,7 @@ update_store (GlossCodingsList *self,
     {
       g_autoptr(GlossCoding) old = g_list_model_get_item (model, prefix);
 
-      if (!gloss_coding_row_same_coding (old, g_ptr_array_index (codings, prefix)))
+      if (!same_row (old, old_reviews, g_ptr_array_index (codings, prefix), reviews))
         break;
       prefix++;
     }
@@ -154,10 +182,13 @@ update_store (GlossCodingsList *self,
     {
       g_autoptr(GlossCoding) old = g_list_model_get_item (model, n_old - 1 - suffix);
 
-      if (!gloss_coding_row_same_coding (old, g_ptr_array_index (codings, n_new - 1 - suffix)))
+      if (!same_row (old, old_reviews, g_ptr_array_index (codings, n_new - 1 - suffix), reviews))
         break;
       suffix++;
     }
+
+  /* The rows bound while splicing read the new badges. */
+  self->reviews = reviews != NULL ? g_hash_table_ref (reviews) : NULL;
 
   if (prefix == n_old && prefix == n_new)
     return;
@@ -166,11 +197,23 @@ update_store (GlossCodingsList *self,
                        codings->pdata + prefix, n_new - prefix - suffix);
 }
 
+/* Whether the document has codings at all (when a review filter leaves
+ * none). */
+static gboolean
+document_has_codings (GlossCodingsList *self)
+{
+  GlossCodingFilter filter = { .document_id = self->document_id };
+  g_autoptr(GPtrArray) all = gloss_project_list_codings (self->project, &filter, NULL);
+
+  return all != NULL && all->len > 0;
+}
+
 void
 gloss_codings_list_reload (GlossCodingsList *self)
 {
   g_autoptr(GPtrArray) codings = NULL;
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr(GHashTable) reviews = NULL;
   g_autoptr(GError) error = NULL;
   gint64 selected_id = gloss_codings_list_get_selected (self);
   const char *page;
@@ -181,7 +224,7 @@ gloss_codings_list_reload (GlossCodingsList *self)
     {
       GlossCodingFilter filter = { .document_id = self->document_id };
 
-      codings = gloss_project_list_codings (self->project, &filter, &error);
+      codings = gloss_project_list_reviewed_codings (self->project, &filter, self->review_filter, &error);
       if (codings == NULL)
         g_warning ("Could not list the codings: %s", error->message);
     }
@@ -198,17 +241,39 @@ gloss_codings_list_reload (GlossCodingsList *self)
         }
     }
 
-  update_store (self, shown);
+  if (shown->len > 0)
+    {
+      reviews = gloss_coding_reviews_load (self->project, shown, &error);
+      if (reviews == NULL)
+        g_warning ("Could not list the reviews: %s", error->message);
+    }
+
+  update_store (self, shown, reviews);
   gtk_single_selection_set_selected (self->selection, find_position (self, selected_id));
 
   if (self->project == NULL || self->document_id == 0)
     page = "no-document";
-  else if (codings == NULL || codings->len == 0)
-    page = "empty";
-  else if (shown->len == 0)
-    page = "filtered";
-  else
+  else if (shown->len > 0)
     page = "list";
+  else if (codings == NULL ||
+           (codings->len == 0 &&
+            (self->review_filter == GLOSS_REVIEW_FILTER_ALL || !document_has_codings (self))))
+    page = "empty";
+  else
+    page = "filtered";
+
+  if (g_strcmp0 (page, "filtered") == 0)
+    {
+      const char *description;
+
+      if (codings->len > 0)
+        description = _("This report’s codings are all by coders who are hidden");
+      else if (self->review_filter == GLOSS_REVIEW_FILTER_DISPUTED)
+        description = _("No coding shown here is disputed");
+      else
+        description = _("Every coding shown here has been reviewed");
+      adw_status_page_set_description (self->filtered_page, description);
+    }
   gtk_stack_set_visible_child_name (self->stack, page);
 
   update_actions (self);
@@ -279,8 +344,12 @@ on_factory_bind (GtkSignalListItemFactory *factory,
                  GlossCodingsList         *self)
 {
   GtkWidget *row = gtk_list_item_get_child (list_item);
+  GlossCoding *coding = gtk_list_item_get_item (list_item);
+  gint64 id = gloss_coding_get_id (coding);
 
-  gloss_coding_row_set_coding (GLOSS_CODING_ROW (row), gtk_list_item_get_item (list_item));
+  gloss_coding_row_set_coding (GLOSS_CODING_ROW (row), coding);
+  gloss_coding_row_set_reviews (GLOSS_CODING_ROW (row),
+                                self->reviews != NULL ? g_hash_table_lookup (self->reviews, &id) : NULL);
 }
 
 static void
@@ -291,12 +360,29 @@ on_factory_unbind (GtkSignalListItemFactory *factory,
   GtkWidget *row = gtk_list_item_get_child (list_item);
 
   gloss_coding_row_set_coding (GLOSS_CODING_ROW (row), NULL);
+  gloss_coding_row_set_reviews (GLOSS_CODING_ROW (row), NULL);
+}
+
+static void
+on_review_filter_toggled (GlossCodingsList *self,
+                          GtkToggleButton  *button)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  if (button == self->filter_disputed_button)
+    gloss_codings_list_set_review_filter (self, GLOSS_REVIEW_FILTER_DISPUTED);
+  else if (button == self->filter_unreviewed_button)
+    gloss_codings_list_set_review_filter (self, GLOSS_REVIEW_FILTER_UNREVIEWED);
+  else
+    gloss_codings_list_set_review_filter (self, GLOSS_REVIEW_FILTER_ALL);
 }
 
 static void
 on_selected_item_changed (GlossCodingsList *self)
 {
   update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CODING_ID]);
 }
 
 static void
@@ -543,6 +629,7 @@ gloss_codings_list_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->coder_filter, g_array_unref);
+  g_clear_pointer (&self->reviews, g_hash_table_unref);
 
   G_OBJECT_CLASS (gloss_codings_list_parent_class)->finalize (object);
 }
@@ -562,6 +649,12 @@ gloss_codings_list_get_property (GObject    *object,
       break;
     case PROP_DOCUMENT_ID:
       g_value_set_int64 (value, self->document_id);
+      break;
+    case PROP_REVIEW_FILTER:
+      g_value_set_int (value, self->review_filter);
+      break;
+    case PROP_SELECTED_CODING_ID:
+      g_value_set_int64 (value, gloss_codings_list_get_selected (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -583,6 +676,9 @@ gloss_codings_list_set_property (GObject      *object,
       break;
     case PROP_DOCUMENT_ID:
       gloss_codings_list_set_document (self, g_value_get_int64 (value));
+      break;
+    case PROP_REVIEW_FILTER:
+      gloss_codings_list_set_review_filter (self, g_value_get_int (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -607,6 +703,15 @@ gloss_codings_list_class_init (GlossCodingsListClass *klass)
   properties[PROP_DOCUMENT_ID] =
     g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A GlossReviewFilter. */
+  properties[PROP_REVIEW_FILTER] =
+    g_param_spec_int ("review-filter", NULL, NULL,
+                      GLOSS_REVIEW_FILTER_ALL, GLOSS_REVIEW_FILTER_UNREVIEWED, GLOSS_REVIEW_FILTER_ALL,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The coding selected (0: none), for a panel that shows its reviews. */
+  properties[PROP_SELECTED_CODING_ID] =
+    g_param_spec_int64 ("selected-coding-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -626,7 +731,12 @@ gloss_codings_list_class_init (GlossCodingsListClass *klass)
   g_type_ensure (GLOSS_TYPE_CODING_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/gloss-codings-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossCodingsList, box);
   gtk_widget_class_bind_template_child (widget_class, GlossCodingsList, stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossCodingsList, filter_all_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossCodingsList, filter_disputed_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossCodingsList, filter_unreviewed_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossCodingsList, filtered_page);
   gtk_widget_class_bind_template_child (widget_class, GlossCodingsList, scroller);
   gtk_widget_class_bind_template_child (widget_class, GlossCodingsList, list_view);
   gtk_widget_class_bind_template_child (widget_class, GlossCodingsList, selection);
@@ -635,6 +745,7 @@ gloss_codings_list_class_init (GlossCodingsListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_factory_bind);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_review_filter_toggled);
 
   gtk_widget_class_install_action (widget_class, "codings.remove", NULL, codings_remove_action);
   gtk_widget_class_install_action (widget_class, "codings.edit-memo", NULL, codings_edit_memo_action);
@@ -809,4 +920,51 @@ gloss_codings_list_activate_row (GlossCodingsList *self,
   g_return_if_fail (GLOSS_IS_CODINGS_LIST (self));
 
   emit_activated (self, position);
+}
+
+GlossReviewFilter
+gloss_codings_list_get_review_filter (GlossCodingsList *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CODINGS_LIST (self), GLOSS_REVIEW_FILTER_ALL);
+
+  return self->review_filter;
+}
+
+/**
+ * gloss_codings_list_set_review_filter:
+ *
+ * Keeps to the disputed or the unreviewed codings, or shows all, as the
+ * buttons above the list do.
+ */
+void
+gloss_codings_list_set_review_filter (GlossCodingsList  *self,
+                                      GlossReviewFilter  review_filter)
+{
+  GtkToggleButton *button;
+
+  g_return_if_fail (GLOSS_IS_CODINGS_LIST (self));
+  g_return_if_fail (review_filter <= GLOSS_REVIEW_FILTER_UNREVIEWED);
+
+  switch (review_filter)
+    {
+    case GLOSS_REVIEW_FILTER_DISPUTED:
+      button = self->filter_disputed_button;
+      break;
+    case GLOSS_REVIEW_FILTER_UNREVIEWED:
+      button = self->filter_unreviewed_button;
+      break;
+    case GLOSS_REVIEW_FILTER_ALL:
+    default:
+      button = self->filter_all_button;
+      break;
+    }
+  /* Toggling the button calls back here with the same filter. */
+  gtk_toggle_button_set_active (button, TRUE);
+
+  if (self->review_filter == review_filter)
+    return;
+
+  self->review_filter = review_filter;
+  gloss_codings_list_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_FILTER]);
 }

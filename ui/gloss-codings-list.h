@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "gloss-codebook.h"
+#include "gloss-review.h"
 
 G_BEGIN_DECLS
 
@@ -30,13 +31,18 @@ void          gloss_codings_list_set_coder_filter (GlossCodingsList *self,
  * "coding-activated"; 0 (or a coding not in the list) unselects. */
 void          gloss_codings_list_select_coding    (GlossCodingsList *self,
                                                    gint64            coding_id);
-/* 0 when none is selected. */
+/* 0 when none is selected; property "selected-coding-id" (read-only,
+ * notified when the selection changes). */
 gint64        gloss_codings_list_get_selected     (GlossCodingsList *self);
 /* (element-type GlossCoding) the rows shown, in order. */
 GListModel   *gloss_codings_list_get_model        (GlossCodingsList *self);
 /* Emits "coding-activated" for the row at position, as a click does. */
 void          gloss_codings_list_activate_row     (GlossCodingsList *self,
                                                    guint             position);
+/* Which codings show, by their reviews (the buttons above the list). */
+GlossReviewFilter gloss_codings_list_get_review_filter (GlossCodingsList *self);
+void          gloss_codings_list_set_review_filter (GlossCodingsList *self,
+                                                   GlossReviewFilter review_filter);
 void          gloss_codings_list_reload           (GlossCodingsList *self);
 
 G_END_DECLS

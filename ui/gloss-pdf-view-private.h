@@ -12,6 +12,7 @@
 #pragma once
 
 #include "gloss-coding-stripes.h"
+#include "gloss-comparison.h"
 #include "gloss-page-cache.h"
 #include "gloss-pdf-view.h"
 #include "gloss-render-worker.h"
@@ -40,13 +41,22 @@ typedef struct
   GlossRect rect;           /* points */
 } GlossPdfMark;
 
+/* One rectangle of the agreement colouring in comparison mode. */
+typedef struct
+{
+  GlossComparisonKind kind;
+  GlossRect           rect;   /* points */
+} GlossPdfAgreementMark;
+
 /* A page's share of the codings, in page points: made once per
- * set_codings or document, never per frame. */
+ * set_codings, set_comparison or document, never per frame. */
 typedef struct
 {
   GArray *marks;            /* GlossPdfMark */
   GArray *stripes;          /* GlossStripe, y in points, columns assigned */
-  guint   n_columns;
+  guint   n_columns;        /* coder A's in comparison mode */
+  guint   n_columns_b;      /* comparison mode: coder B's */
+  GArray *agreement;        /* GlossPdfAgreementMark, comparison mode only */
 } GlossPdfPageCodings;
 
 typedef struct
@@ -104,6 +114,8 @@ struct _GlossPdfView
   const char            *cursor_name;     /* static: "text", "pointer" or NULL */
 
   GPtrArray             *codings;         /* GlossCoding, or NULL */
+  GlossComparison       *comparison;      /* comparison mode, or NULL */
+  char                  *labels[2];       /* the coders' labels in it */
   GArray                *coding_info;     /* GlossStripe per shown coding */
   GPtrArray             *page_codings;    /* GlossPdfPageCodings, per page */
   gint64                 selected_coding;
@@ -232,7 +244,7 @@ gboolean _gloss_pdf_view_scroll                (GlossPdfView   *self,
 
 /* gloss-pdf-view-codings.c */
 /* Logical pixels left of each page for the coding stripes, while codings
- * are set (0 otherwise). */
+ * or a comparison are set (0 otherwise). */
 double   _gloss_pdf_view_stripe_margin         (GlossPdfView   *self);
 /* Computes the marks and stripes of every page from codings and the
  * layout. */
@@ -261,7 +273,8 @@ gint64   _gloss_pdf_view_stripe_at             (GlossPdfView   *self,
                                                 double          x,
                                                 double          y);
 /* The bar of a coding's stripe on page, in widget coordinates; FALSE
- * when it has none there. */
+ * when it has none there.  In comparison mode a coding of both coders'
+ * lists is found in coder A's column group. */
 gboolean _gloss_pdf_view_get_stripe_bar        (GlossPdfView   *self,
                                                 gint64          coding_id,
                                                 guint           page,

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-comparison.h"
 #include "gloss-layout.h"
 
 G_BEGIN_DECLS
@@ -114,6 +115,19 @@ void         gloss_pdf_view_scroll_to_point (GlossPdfView *self,
  * the codings (they were the old document's): set them after it. */
 void         gloss_pdf_view_set_codings     (GlossPdfView *self,
                                              GPtrArray    *codings);
+/* Comparison mode: comparison (copied; NULL leaves the mode) holds two
+ * coders' codings of the open document and the code compared.  The
+ * stripes margin shows coder A's codings in a group of columns on the
+ * left and coder B's next to the page, under the coders' initials (other
+ * codes' stripes faint), and the text of the code compared is coloured
+ * by who coded it: both (green), only A (blue), only B (orange), instead
+ * of the codings' highlights.  The codings set with
+ * gloss_pdf_view_set_codings() are kept and drawn again when the mode is
+ * left.  gloss_pdf_view_set_document() leaves it (the codings were the old
+ * document's): set it again after it. */
+void         gloss_pdf_view_set_comparison  (GlossPdfView          *self,
+                                             const GlossComparison *comparison);
+const GlossComparison *gloss_pdf_view_get_comparison (GlossPdfView *self);
 /* 0: none.  Draws the coding emphasised and scrolls to it. */
 void         gloss_pdf_view_select_coding   (GlossPdfView *self,
                                              gint64        coding_id);

@@ -5,8 +5,10 @@
  * with its page, coder, quote and memo, as NVivo's reference view and
  * MAXQDA's retrieved segments show them.  GtkListView has no section
  * headers before GTK 4.12, so the model is flat: a GlossSegmentsGroup
- * item before each document's GlossCoding items.  The passages load in a
- * thread; a new code or filter cancels the load under way.
+ * item before each document's GlossCoding items.  Each passage shows how
+ * colleagues reviewed it, and the view can keep to the disputed or the
+ * unreviewed ones.  The passages load in a thread; a new code or filter
+ * cancels the load under way.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-coding-row.h"
+#include "gloss-review.h"
 #include "gloss-segments-view.h"
 
 /* GlossSegmentsGroup ------------------------------------------------------- */
@@ -102,6 +105,8 @@ struct _GlossSegmentsView
   gint64          coder_id;
   gint64          document_id;
   gboolean        with_subcodes;
+  GlossReviewFilter review_filter;
+  GHashTable     *reviews;        /* coding id → GlossCodingReviews */
   gboolean        loading;
   gboolean        updating_filters;
   gboolean        stale;
@@ -122,6 +127,7 @@ struct _GlossSegmentsView
   GtkStringList  *coder_names;
   GtkDropDown    *document_dropdown;
   GtkStringList  *document_names;
+  GtkDropDown    *review_dropdown;
   GtkStack       *stack;
   AdwStatusPage  *empty_page;
   GtkListView    *list_view;
@@ -284,7 +290,25 @@ typedef struct
 {
   GlossProject      *project;
   GlossCodingFilter  filter;
+  GlossReviewFilter  review_filter;
 } LoadData;
+
+/* What a load gives. */
+typedef struct
+{
+  GPtrArray  *codings;
+  GHashTable *reviews;
+} LoadResult;
+
+static void
+load_result_free (gpointer data)
+{
+  LoadResult *result = data;
+
+  g_clear_pointer (&result->codings, g_ptr_array_unref);
+  g_clear_pointer (&result->reviews, g_hash_table_unref);
+  g_free (result);
+}
 
 static void
 load_data_free (gpointer data)
@@ -303,21 +327,34 @@ load_thread (GTask        *task,
 {
   LoadData *ld = task_data;
   GError *error = NULL;
-  GPtrArray *codings;
+  LoadResult *result = g_new0 (LoadResult, 1);
 
-  codings = gloss_project_list_codings (ld->project, &ld->filter, &error);
-  if (codings == NULL)
-    g_task_return_error (task, error);
+  result->codings = gloss_project_list_reviewed_codings (ld->project, &ld->filter, ld->review_filter, &error);
+  if (result->codings != NULL)
+    result->reviews = gloss_coding_reviews_load (ld->project, result->codings, &error);
+  if (result->reviews == NULL)
+    {
+      load_result_free (result);
+      g_task_return_error (task, error);
+    }
   else
-    g_task_return_pointer (task, codings, (GDestroyNotify) g_ptr_array_unref);
+    g_task_return_pointer (task, result, load_result_free);
 }
 
 static gboolean
-same_item (GObject *a,
-           GObject *b)
+same_item (GObject    *a,
+           GHashTable *a_reviews,
+           GObject    *b,
+           GHashTable *b_reviews)
 {
   if (GLOSS_IS_CODING (a) && GLOSS_IS_CODING (b))
-    return gloss_coding_row_same_coding (GLOSS_CODING (a), GLOSS_CODING (b));
+    {
+      gint64 id = gloss_coding_get_id (GLOSS_CODING (b));
+
+      return gloss_coding_row_same_coding (GLOSS_CODING (a), GLOSS_CODING (b)) &&
+             gloss_coding_reviews_equal (a_reviews ? g_hash_table_lookup (a_reviews, &id) : NULL,
+                                         b_reviews ? g_hash_table_lookup (b_reviews, &id) : NULL);
+    }
 
   if (GLOSS_IS_SEGMENTS_GROUP (a) && GLOSS_IS_SEGMENTS_GROUP (b))
     {
@@ -334,8 +371,10 @@ same_item (GObject *a,
  * reload after a small change keeps the scroll position. */
 static void
 update_store (GlossSegmentsView *self,
-              GPtrArray         *items)
+              GPtrArray         *items,
+              GHashTable        *reviews)
 {
+  g_autoptr(GHashTable) old_reviews = self->reviews;
   GListModel *model = G_LIST_MODEL (self->store);
   guint n_old = g_list_model_get_n_items (model);
   guint n_new = items->len;
@@ -345,7 +384,7 @@ update_store (GlossSegmentsView *self,
     {
       g_autoptr(GObject) old = g_list_model_get_item (model, prefix);
 
-      if (!same_item (old, g_ptr_array_index (items, prefix)))
+      if (!same_item (old, old_reviews, g_ptr_array_index (items, prefix), reviews))
         break;
       prefix++;
     }
@@ -354,10 +393,13 @@ update_store (GlossSegmentsView *self,
     {
       g_autoptr(GObject) old = g_list_model_get_item (model, n_old - 1 - suffix);
 
-      if (!same_item (old, g_ptr_array_index (items, n_new - 1 - suffix)))
+      if (!same_item (old, old_reviews, g_ptr_array_index (items, n_new - 1 - suffix), reviews))
         break;
       suffix++;
     }
+
+  /* The rows bound while splicing read the new badges. */
+  self->reviews = reviews != NULL ? g_hash_table_ref (reviews) : NULL;
 
   if (prefix == n_old && prefix == n_new)
     return;
@@ -368,7 +410,8 @@ update_store (GlossSegmentsView *self,
 
 static void
 show_results (GlossSegmentsView *self,
-              GPtrArray         *codings)
+              GPtrArray         *codings,
+              GHashTable        *reviews)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *passages = NULL;
@@ -395,7 +438,7 @@ show_results (GlossSegmentsView *self,
       n_documents++;
     }
 
-  update_store (self, items);
+  update_store (self, items, reviews);
 
   g_clear_pointer (&self->summary, g_free);
   if (self->code_id == 0)
@@ -417,10 +460,17 @@ show_results (GlossSegmentsView *self,
     gtk_stack_set_visible_child_name (self->stack, "no-code");
   else if (codings == NULL || codings->len == 0)
     {
-      adw_status_page_set_description (self->empty_page,
-                                       self->coder_id != 0 || self->document_id != 0
-                                       ? _("No passage matches the chosen coder and report")
-                                       : _("Nothing is coded with this code yet"));
+      const char *description;
+
+      if (self->review_filter == GLOSS_REVIEW_FILTER_DISPUTED)
+        description = _("No passage shown here is disputed");
+      else if (self->review_filter == GLOSS_REVIEW_FILTER_UNREVIEWED)
+        description = _("Every passage shown here has been reviewed");
+      else if (self->coder_id != 0 || self->document_id != 0)
+        description = _("No passage matches the chosen coder and report");
+      else
+        description = _("Nothing is coded with this code yet");
+      adw_status_page_set_description (self->empty_page, description);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
   else
@@ -433,23 +483,24 @@ load_cb (GObject      *object,
          gpointer      user_data)
 {
   GlossSegmentsView *self = GLOSS_SEGMENTS_VIEW (object);
-  g_autoptr(GPtrArray) codings = NULL;
+  LoadResult *loaded;
   g_autoptr(GError) error = NULL;
 
-  codings = g_task_propagate_pointer (G_TASK (result), &error);
+  loaded = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   set_loading (self, FALSE);
 
-  if (codings == NULL)
+  if (loaded == NULL)
     {
       g_warning ("Could not list the coded passages: %s", error->message);
-      show_results (self, NULL);
+      show_results (self, NULL, NULL);
       return;
     }
 
-  show_results (self, codings);
+  show_results (self, loaded->codings, loaded->reviews);
+  load_result_free (loaded);
 }
 
 static void
@@ -479,6 +530,7 @@ update_code (GlossSegmentsView *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->subcodes_switch), self->code_id != 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->coder_dropdown), self->code_id != 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->document_dropdown), self->code_id != 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->review_dropdown), self->code_id != 0);
 }
 
 void
@@ -498,7 +550,7 @@ gloss_segments_view_reload (GlossSegmentsView *self)
   if (self->project == NULL || self->code_id == 0)
     {
       set_loading (self, FALSE);
-      show_results (self, NULL);
+      show_results (self, NULL, NULL);
       return;
     }
 
@@ -510,6 +562,7 @@ gloss_segments_view_reload (GlossSegmentsView *self)
   ld->filter.with_subcodes = self->with_subcodes;
   ld->filter.coder_id = self->coder_id;
   ld->filter.document_id = self->document_id;
+  ld->review_filter = self->review_filter;
 
   task = g_task_new (self, self->cancellable, load_cb, NULL);
   g_task_set_source_tag (task, gloss_segments_view_reload);
@@ -646,8 +699,11 @@ on_factory_bind (GtkSignalListItemFactory *factory,
       GlossCodingRow *row = g_object_get_data (G_OBJECT (box), "row");
       GlossCoding *coding = GLOSS_CODING (item);
 
+      gint64 id = gloss_coding_get_id (coding);
+
       gloss_coding_row_set_coding (row, coding);
       gloss_coding_row_set_show_code (row, gloss_coding_get_code_id (coding) != self->code_id);
+      gloss_coding_row_set_reviews (row, self->reviews != NULL ? g_hash_table_lookup (self->reviews, &id) : NULL);
     }
 }
 
@@ -659,6 +715,7 @@ on_factory_unbind (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (list_item);
 
   gloss_coding_row_set_coding (g_object_get_data (G_OBJECT (box), "row"), NULL);
+  gloss_coding_row_set_reviews (g_object_get_data (G_OBJECT (box), "row"), NULL);
 }
 
 /* Signals ------------------------------------------------------------------ */
@@ -688,6 +745,17 @@ on_filter_selected (GlossSegmentsView *self)
   self->coder_id = coder_id;
   self->document_id = document_id;
   gloss_segments_view_reload (self);
+}
+
+static void
+on_review_filter_selected (GlossSegmentsView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->review_dropdown);
+
+  if (self->updating_filters || selected > GLOSS_REVIEW_FILTER_UNREVIEWED)
+    return;
+
+  gloss_segments_view_set_review_filter (self, (GlossReviewFilter) selected);
 }
 
 /* While the view is hidden, a change only marks it stale: no need to load
@@ -744,6 +812,7 @@ gloss_segments_view_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->coder_ids, g_array_unref);
   g_clear_pointer (&self->document_ids, g_array_unref);
+  g_clear_pointer (&self->reviews, g_hash_table_unref);
   g_free (self->summary);
 
   G_OBJECT_CLASS (gloss_segments_view_parent_class)->finalize (object);
@@ -852,6 +921,7 @@ gloss_segments_view_class_init (GlossSegmentsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossSegmentsView, coder_names);
   gtk_widget_class_bind_template_child (widget_class, GlossSegmentsView, document_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossSegmentsView, document_names);
+  gtk_widget_class_bind_template_child (widget_class, GlossSegmentsView, review_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossSegmentsView, stack);
   gtk_widget_class_bind_template_child (widget_class, GlossSegmentsView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, GlossSegmentsView, list_view);
@@ -862,6 +932,7 @@ gloss_segments_view_class_init (GlossSegmentsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_subcodes_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_review_filter_selected);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "segmentsview");
@@ -1058,4 +1129,33 @@ gloss_segments_view_activate_row (GlossSegmentsView *self,
   g_return_if_fail (GLOSS_IS_SEGMENTS_VIEW (self));
 
   emit_activated (self, position);
+}
+
+GlossReviewFilter
+gloss_segments_view_get_review_filter (GlossSegmentsView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SEGMENTS_VIEW (self), GLOSS_REVIEW_FILTER_ALL);
+
+  return self->review_filter;
+}
+
+void
+gloss_segments_view_set_review_filter (GlossSegmentsView *self,
+                                       GlossReviewFilter  review_filter)
+{
+  g_return_if_fail (GLOSS_IS_SEGMENTS_VIEW (self));
+  g_return_if_fail (review_filter <= GLOSS_REVIEW_FILTER_UNREVIEWED);
+
+  if (gtk_drop_down_get_selected (self->review_dropdown) != (guint) review_filter)
+    {
+      self->updating_filters = TRUE;
+      gtk_drop_down_set_selected (self->review_dropdown, review_filter);
+      self->updating_filters = FALSE;
+    }
+
+  if (self->review_filter == review_filter)
+    return;
+
+  self->review_filter = review_filter;
+  gloss_segments_view_reload (self);
 }

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "gloss-codebook.h"
+#include "gloss-review.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,10 @@ void          gloss_segments_view_set_coder_filter   (GlossSegmentsView  *self,
 gint64        gloss_segments_view_get_document_filter (GlossSegmentsView *self);
 void          gloss_segments_view_set_document_filter (GlossSegmentsView *self,
                                                       gint64              document_id);
+/* Only the disputed or the unreviewed passages, or all. */
+GlossReviewFilter gloss_segments_view_get_review_filter (GlossSegmentsView *self);
+void          gloss_segments_view_set_review_filter  (GlossSegmentsView  *self,
+                                                      GlossReviewFilter   review_filter);
 /* TRUE while the passages load (in a thread). */
 gboolean      gloss_segments_view_get_loading        (GlossSegmentsView  *self);
 /* The rows: a GlossSegmentsGroup per document, followed by its

@@ -363,7 +363,8 @@ _gloss_tables_view_class_init_export (GtkWidgetClass *widget_class)
 void
 _gloss_tables_view_update_actions (GlossTablesView *self)
 {
-  gboolean enabled = self->table != NULL && gloss_table_get_n_rows (self->table) > 0;
+  gboolean enabled = self->table != NULL && gloss_table_get_n_rows (self->table) > 0 &&
+                     self->display != GLOSS_TABLES_DISPLAY_REVIEWS;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tables.export", enabled);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), enabled);

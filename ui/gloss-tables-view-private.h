@@ -32,6 +32,8 @@ struct _GlossTablesView
   gboolean             roll_up;
   GlossTablesDisplay   display;
   GlossChartKind       chart_kind;      /* the chart last shown */
+  const char          *table_page;      /* the stack's page for the table */
+  guint                n_review_rows;
 
   GlossTable          *table;
   GCancellable        *cancellable;
@@ -56,7 +58,9 @@ struct _GlossTablesView
   GtkToggleButton     *table_toggle;
   GtkToggleButton     *bar_toggle;
   GtkToggleButton     *heatmap_toggle;
+  GtkToggleButton     *reviews_toggle;
   GtkMenuButton       *export_button;
+  GtkWidget           *query_box;
   GtkDropDown         *columns_dropdown;
   GtkStringList       *columns_names;
   GtkDropDown         *measure_dropdown;
@@ -71,6 +75,8 @@ struct _GlossTablesView
   GtkNoSelection      *selection;
   GtkScrolledWindow   *chart_scroller;
   GlossChart          *chart;
+  GtkGrid             *reviews_grid;
+  GtkWidget           *reviews_empty_label;
   GtkRevealer         *drilldown_revealer;
   GlossTableDrilldown *drilldown;
 };
@@ -107,6 +113,10 @@ void   _gloss_tables_view_cell_activated (GlossTablesView *self,
 /* Marks the cell whose passages are shown (none when has_active is
  * FALSE). */
 void   _gloss_tables_view_grid_mark_active (GlossTablesView *self);
+
+/* The review summary (gloss-tables-view-reviews.c): fills the grid and
+ * the header's title and summary. */
+void   _gloss_tables_view_reviews_refresh (GlossTablesView *self);
 
 /* Exports (gloss-tables-view-export.c). */
 void   _gloss_tables_view_class_init_export (GtkWidgetClass *widget_class);

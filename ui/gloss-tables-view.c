@@ -6,13 +6,15 @@
  * reports, characters, coverage), as NVivo's matrix coding and MAXQDA's
  * code matrix browser show them.  The header chooses the columns, the
  * measure and the roll-up of sub-codes, filters the reports and coders,
- * and switches between the table, a bar chart and a heat map.  The table
+ * and switches between the table, a bar chart and a heat map, or shows
+ * how each coder's codings were reviewed instead.  The table
  * is computed in a thread; a new query cancels the one under way, and a
  * change in the project recomputes it after a short pause (or, while the
  * view is hidden, when it is shown again).  Clicking a cell lists the
  * passages behind it in a side panel.  The grid of cells is in
  * gloss-tables-view-grid.c, the names of things and the columns dropdown
- * in gloss-tables-view-text.c, the exports in gloss-tables-view-export.c.
+ * in gloss-tables-view-text.c, the exports in gloss-tables-view-export.c,
+ * the review summary in gloss-tables-view-reviews.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -156,17 +158,47 @@ compute_thread (GTask        *task,
   g_task_return_pointer (task, cr, compute_result_free);
 }
 
+/* The page for the display: the review summary, or the table's page
+ * ("loading", "empty", "error" or "table"), the table shown as a chart
+ * when one is chosen. */
 static void
 update_page (GlossTablesView *self)
 {
-  const char *page = gtk_stack_get_visible_child_name (self->stack);
+  const char *page = self->table_page;
 
-  /* The status pages stay until a table can be shown. */
-  if (self->table == NULL || g_strcmp0 (page, "empty") == 0 || g_strcmp0 (page, "error") == 0)
-    return;
+  if (self->display == GLOSS_TABLES_DISPLAY_REVIEWS)
+    page = "reviews";
+  else if (g_strcmp0 (page, "table") == 0 && self->display != GLOSS_TABLES_DISPLAY_TABLE)
+    page = "chart";
 
-  gtk_stack_set_visible_child_name (self->stack,
-                                    self->display == GLOSS_TABLES_DISPLAY_TABLE ? "table" : "chart");
+  gtk_stack_set_visible_child_name (self->stack, page);
+}
+
+static void
+set_table_page (GlossTablesView *self,
+                const char      *page)
+{
+  self->table_page = g_intern_static_string (page);
+  update_page (self);
+}
+
+/* The title and summary of the table, or of the review summary. */
+static void
+update_header (GlossTablesView *self)
+{
+  g_autofree char *title = NULL;
+
+  if (self->display == GLOSS_TABLES_DISPLAY_REVIEWS)
+    {
+      _gloss_tables_view_reviews_refresh (self);
+      return;
+    }
+
+  title = self->table != NULL ? _gloss_tables_title (self->table, self) : g_strdup (_("Tables"));
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->summary_label,
+                      self->table != NULL && g_strcmp0 (self->table_page, "table") == 0 && self->summary != NULL
+                      ? self->summary : "");
 }
 
 static void
@@ -183,24 +215,19 @@ show_table (GlossTablesView *self,
             GlossTable      *table,
             guint            n_codings)
 {
-  g_autofree char *title = NULL;
   int row = -1, column = -1;
 
   g_clear_pointer (&self->table, gloss_table_unref);
   self->table = gloss_table_ref (table);
 
-  title = _gloss_tables_title (table, self);
-  gtk_label_set_text (self->title_label, title);
   g_free (self->summary);
   self->summary = _gloss_tables_summary (table);
-  gtk_label_set_text (self->summary_label, self->summary);
 
   _gloss_tables_view_grid_show (self, table);
   gloss_chart_set_table (self->chart, table);
 
   if (n_codings == 0 || gloss_table_get_n_rows (table) == 0)
     {
-      gtk_label_set_text (self->summary_label, "");
       adw_status_page_set_title (self->empty_page, _("No Codings Yet"));
       if (gloss_table_get_n_rows (table) == 0)
         adw_status_page_set_description (self->empty_page,
@@ -208,14 +235,12 @@ show_table (GlossTablesView *self,
       else
         adw_status_page_set_description (self->empty_page,
                                          _("Code passages of your reports to see here how often each code occurs across reports, coders and attributes"));
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      set_table_page (self, "empty");
       close_drilldown (self);
     }
   else
-    {
-      gtk_stack_set_visible_child_name (self->stack, "table");
-      update_page (self);
-    }
+    set_table_page (self, "table");
+  update_header (self);
 
   /* The passages of the cell shown, as they are now. */
   gloss_table_drilldown_get_cell (self->drilldown, &row, &column);
@@ -254,7 +279,8 @@ compute_cb (GObject      *object,
   if (cr == NULL)
     {
       adw_status_page_set_description (self->error_page, error != NULL ? error->message : NULL);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      set_table_page (self, "error");
+      update_header (self);
       return;
     }
 
@@ -355,6 +381,8 @@ on_display_toggled (GlossTablesView *self,
     gloss_tables_view_set_display (self, GLOSS_TABLES_DISPLAY_BAR_CHART);
   else if (button == self->heatmap_toggle)
     gloss_tables_view_set_display (self, GLOSS_TABLES_DISPLAY_HEAT_MAP);
+  else if (button == self->reviews_toggle)
+    gloss_tables_view_set_display (self, GLOSS_TABLES_DISPLAY_REVIEWS);
   else
     gloss_tables_view_set_display (self, GLOSS_TABLES_DISPLAY_TABLE);
 }
@@ -414,6 +442,8 @@ reload_after_change (gpointer data)
   self->reload_source = 0;
   refresh_controls (self);
   gloss_tables_view_reload (self);
+  if (self->display == GLOSS_TABLES_DISPLAY_REVIEWS)
+    _gloss_tables_view_reviews_refresh (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -444,6 +474,8 @@ gloss_tables_view_map (GtkWidget *widget)
     {
       refresh_controls (self);
       gloss_tables_view_reload (self);
+      if (self->display == GLOSS_TABLES_DISPLAY_REVIEWS)
+        _gloss_tables_view_reviews_refresh (self);
     }
 }
 
@@ -560,7 +592,7 @@ gloss_tables_view_class_init (GlossTablesViewClass *klass)
     g_param_spec_boolean ("roll-up", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DISPLAY] =
-    g_param_spec_int ("display", NULL, NULL, GLOSS_TABLES_DISPLAY_TABLE, GLOSS_TABLES_DISPLAY_HEAT_MAP,
+    g_param_spec_int ("display", NULL, NULL, GLOSS_TABLES_DISPLAY_TABLE, GLOSS_TABLES_DISPLAY_REVIEWS,
                       GLOSS_TABLES_DISPLAY_TABLE,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOADING] =
@@ -596,6 +628,8 @@ gloss_tables_view_class_init (GlossTablesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossTablesView, table_toggle);
   gtk_widget_class_bind_template_child (widget_class, GlossTablesView, bar_toggle);
   gtk_widget_class_bind_template_child (widget_class, GlossTablesView, heatmap_toggle);
+  gtk_widget_class_bind_template_child (widget_class, GlossTablesView, reviews_toggle);
+  gtk_widget_class_bind_template_child (widget_class, GlossTablesView, query_box);
   gtk_widget_class_bind_template_child (widget_class, GlossTablesView, export_button);
   gtk_widget_class_bind_template_child (widget_class, GlossTablesView, columns_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossTablesView, columns_names);
@@ -611,6 +645,8 @@ gloss_tables_view_class_init (GlossTablesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossTablesView, selection);
   gtk_widget_class_bind_template_child (widget_class, GlossTablesView, chart_scroller);
   gtk_widget_class_bind_template_child (widget_class, GlossTablesView, chart);
+  gtk_widget_class_bind_template_child (widget_class, GlossTablesView, reviews_grid);
+  gtk_widget_class_bind_template_child (widget_class, GlossTablesView, reviews_empty_label);
   gtk_widget_class_bind_template_child (widget_class, GlossTablesView, drilldown_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossTablesView, drilldown);
   gtk_widget_class_bind_template_callback (widget_class, on_columns_selected);
@@ -642,7 +678,7 @@ gloss_tables_view_init (GlossTablesView *self)
 
   _gloss_tables_view_grid_init (self);
   _gloss_tables_view_refresh_column_choices (self);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
+  set_table_page (self, "loading");
   _gloss_tables_view_update_actions (self);
 }
 
@@ -695,9 +731,8 @@ gloss_tables_view_set_project (GlossTablesView *self,
   gloss_chart_set_table (self->chart, NULL);
   _gloss_tables_view_grid_show (self, NULL);
   close_drilldown (self);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-  gtk_label_set_text (self->title_label, _("Tables"));
-  gtk_label_set_text (self->summary_label, "");
+  set_table_page (self, "loading");
+  update_header (self);
 
   self->updating = TRUE;
   gloss_tables_filter_set_project (self->filter, project);
@@ -856,7 +891,7 @@ gloss_tables_view_set_display (GlossTablesView    *self,
   GtkToggleButton *toggle;
 
   g_return_if_fail (GLOSS_IS_TABLES_VIEW (self));
-  g_return_if_fail (display <= GLOSS_TABLES_DISPLAY_HEAT_MAP);
+  g_return_if_fail (display <= GLOSS_TABLES_DISPLAY_REVIEWS);
 
   if (self->display == display)
     return;
@@ -870,12 +905,17 @@ gloss_tables_view_set_display (GlossTablesView    *self,
 
   toggle = display == GLOSS_TABLES_DISPLAY_BAR_CHART ? self->bar_toggle
          : display == GLOSS_TABLES_DISPLAY_HEAT_MAP ? self->heatmap_toggle
+         : display == GLOSS_TABLES_DISPLAY_REVIEWS ? self->reviews_toggle
          : self->table_toggle;
   self->updating = TRUE;
   gtk_toggle_button_set_active (toggle, TRUE);
   self->updating = FALSE;
 
+  /* The query does not shape the review summary. */
+  gtk_widget_set_sensitive (self->query_box, display != GLOSS_TABLES_DISPLAY_REVIEWS);
+  update_header (self);
   update_page (self);
+  _gloss_tables_view_update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY]);
 }

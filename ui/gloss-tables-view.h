@@ -18,6 +18,7 @@ typedef enum
   GLOSS_TABLES_DISPLAY_TABLE,
   GLOSS_TABLES_DISPLAY_BAR_CHART,
   GLOSS_TABLES_DISPLAY_HEAT_MAP,
+  GLOSS_TABLES_DISPLAY_REVIEWS,   /* how each coder's codings were reviewed */
 } GlossTablesDisplay;
 
 typedef enum
@@ -89,6 +90,14 @@ GlossTableDrilldown *gloss_tables_view_get_drilldown  (GlossTablesView    *self)
 GlossChart        *gloss_tables_view_get_chart        (GlossTablesView    *self);
 /* "3 codes × 2 reports" */
 const char        *gloss_tables_view_get_summary      (GlossTablesView    *self);
+/* With GLOSS_TABLES_DISPLAY_REVIEWS: the text of the review summary's
+ * cell: row -1 is the header, columns are coder, codings, agreed,
+ * disputed, unreviewed, reviews given.  NULL when there is no such cell. */
+char              *gloss_tables_view_get_review_text  (GlossTablesView    *self,
+                                                       int                 row,
+                                                       int                 column);
+/* The number of coders in the review summary. */
+guint              gloss_tables_view_get_n_review_rows (GlossTablesView   *self);
 
 /* Writes the table (CSV, CSV for Excel, XLSX) or the chart (PNG, SVG,
  * PDF) to file in a thread, then shows a toast: what the Export menu does

@@ -1,5 +1,8 @@
 /* gloss-text-view.c: shows a text document, read-only and selectable
  *
+ * The codings' highlights and stripes, and the comparison of two coders,
+ * are in gloss-text-view-codings.c.
+ *
  * The buffer holds the layout's canonical text unchanged, so a GtkTextIter
  * offset (in characters) is exactly a code-point offset into that text.
  *
@@ -10,39 +13,12 @@
 #include <math.h>
 
 #include "gloss-codebook-view-private.h"
-#include "gloss-coding-stripes.h"
-#include "gloss-text-view.h"
+#include "gloss-text-view-private.h"
 
 /* The drag icon's label: this many characters of the selection at most. */
 #define DRAG_ICON_CHARS 30
 
 #define DRAG_THRESHOLD 3.0
-
-struct _GlossTextView
-{
-  GtkTextView         parent_instance;
-
-  GlossLayout        *layout;
-  guint               sel_start;
-  guint               sel_end;
-
-  GlossCodingStripes *stripes;          /* the left gutter */
-  GtkAdjustment      *vadjustment;      /* watched for the stripes */
-  GPtrArray          *codings;          /* GlossCoding */
-  GArray             *marks;            /* GlossStripe, columns assigned */
-  GPtrArray          *tags;             /* the highlight tags made */
-  GtkTextTag         *selected_tag;
-  gint64              selected;
-  gint64              outlined_coder;
-
-  gboolean            pressed;
-  double              press_x;
-  double              press_y;
-
-  GtkDragSource      *drag_source;
-  gboolean            press_in_selection;  /* the press may drag the selection out */
-  gboolean            selection_dragged;   /* and it did */
-};
 
 G_DEFINE_FINAL_TYPE (GlossTextView, gloss_text_view, GTK_TYPE_TEXT_VIEW)
 
@@ -107,345 +83,16 @@ on_mark_set (GtkTextBuffer *buffer,
       mark == gtk_text_buffer_get_selection_bound (buffer))
     gloss_text_view_update_selection (self);
 }
-
-/* Highlights ------------------------------------------------------------------ */
-
-/* Every distinct mix of colours gets one tag: a stretch of text covered
- * by several codings shows their colours composited, each at
- * GLOSS_HIGHLIGHT_ALPHA, as the PDF view blends its translucent rects. */
-typedef struct
+void
+_gloss_text_view_notify_selected_coding (GlossTextView *self)
 {
-  guint offset;
-  int   delta;     /* +1 a coding starts, -1 it ends */
-  guint mark;      /* index into marks */
-} Boundary;
-
-static int
-compare_boundaries (gconstpointer a,
-                    gconstpointer b)
-{
-  const Boundary *ba = a;
-  const Boundary *bb = b;
-
-  if (ba->offset != bb->offset)
-    return ba->offset < bb->offset ? -1 : 1;
-  return ba->delta - bb->delta;
-}
-
-/* Over-composites the colours of the active marks (in their order). */
-static void
-blend (GlossTextView *self,
-       GArray        *active,
-       GdkRGBA       *out)
-{
-  double r = 0, g = 0, b = 0, a = 0;
-
-  for (guint i = 0; i < active->len; i++)
-    {
-      const GlossStripe *mark = &g_array_index (self->marks, GlossStripe, g_array_index (active, guint, i));
-      double alpha = GLOSS_HIGHLIGHT_ALPHA;
-
-      r = mark->colour.red * alpha + r * (1 - alpha);
-      g = mark->colour.green * alpha + g * (1 - alpha);
-      b = mark->colour.blue * alpha + b * (1 - alpha);
-      a = alpha + a * (1 - alpha);
-    }
-
-  *out = (GdkRGBA) { r / a, g / a, b / a, a };
-}
-
-static GtkTextTag *
-tag_for (GlossTextView *self,
-         GHashTable    *by_key,
-         const char    *key)
-{
-  GtkTextTag *tag = g_hash_table_lookup (by_key, key);
-
-  if (tag == NULL)
-    {
-      tag = gtk_text_buffer_create_tag (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), NULL, NULL);
-      g_ptr_array_add (self->tags, g_object_ref (tag));
-      g_hash_table_insert (by_key, g_strdup (key), tag);
-    }
-
-  return tag;
-}
-
-static void
-apply_tag (GtkTextBuffer *buffer,
-           GtkTextTag    *tag,
-           guint          start,
-           guint          end)
-{
-  GtkTextIter s, e;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &s, (int) MIN (start, (guint) G_MAXINT));
-  gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) MIN (end, (guint) G_MAXINT));
-  gtk_text_buffer_apply_tag (buffer, tag, &s, &e);
-}
-
-static void
-remove_highlights (GlossTextView *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
-
-  for (guint i = 0; i < self->tags->len; i++)
-    gtk_text_tag_table_remove (table, g_ptr_array_index (self->tags, i));
-  g_ptr_array_set_size (self->tags, 0);
-
-  if (self->selected_tag != NULL)
-    {
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      gtk_text_buffer_remove_tag (buffer, self->selected_tag, &start, &end);
-    }
-}
-
-static const GlossStripe *
-find_mark (GlossTextView *self,
-           gint64         id)
-{
-  if (self->marks == NULL || id == 0)
-    return NULL;
-
-  for (guint i = 0; i < self->marks->len; i++)
-    if (g_array_index (self->marks, GlossStripe, i).id == id)
-      return &g_array_index (self->marks, GlossStripe, i);
-
-  return NULL;
-}
-
-static void
-apply_selected (GlossTextView *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
-  const GlossStripe *mark = find_mark (self, self->selected);
-  GtkTextIter start, end;
-
-  if (self->selected_tag == NULL)
-    self->selected_tag = g_object_ref (gtk_text_buffer_create_tag (buffer, NULL, NULL));
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->selected_tag, &start, &end);
-
-  if (mark == NULL)
-    return;
-
-  {
-    GdkRGBA background = mark->colour;
-    GdkRGBA line;
-
-    background.alpha = GLOSS_HIGHLIGHT_SELECTED_ALPHA;
-    gloss_rgba_darken (&mark->colour, 0.55, &line);
-    g_object_set (self->selected_tag,
-                  "background-rgba", &background,
-                  "underline", PANGO_UNDERLINE_DOUBLE,
-                  "underline-rgba", &line,
-                  NULL);
-  }
-
-  /* Above every highlight. */
-  gtk_text_tag_set_priority (self->selected_tag, gtk_text_tag_table_get_size (table) - 1);
-  apply_tag (buffer, self->selected_tag, mark->start, mark->end);
-}
-
-static void
-apply_highlights (GlossTextView *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GArray) boundaries = NULL;
-  g_autoptr(GArray) active = NULL;
-
-  remove_highlights (self);
-
-  if (self->marks == NULL || self->marks->len == 0)
-    {
-      apply_selected (self);
-      return;
-    }
-
-  boundaries = g_array_sized_new (FALSE, FALSE, sizeof (Boundary), 2 * self->marks->len);
-  active = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  for (guint i = 0; i < self->marks->len; i++)
-    {
-      const GlossStripe *mark = &g_array_index (self->marks, GlossStripe, i);
-      Boundary start = { mark->start, +1, i };
-      Boundary end = { mark->end, -1, i };
-
-      if (mark->start >= mark->end)
-        continue;
-      g_array_append_val (boundaries, start);
-      g_array_append_val (boundaries, end);
-
-      /* The outlined coder's codings are underlined in their colour. */
-      if (self->outlined_coder != 0 && mark->coder_id == self->outlined_coder)
-        {
-          g_autofree char *key = g_strdup_printf ("ul-%s", gloss_coding_get_colour (mark->coding));
-          GtkTextTag *tag = tag_for (self, by_key, key);
-          GdkRGBA line;
-
-          gloss_rgba_darken (&mark->colour, 0.65, &line);
-          g_object_set (tag,
-                        "underline", PANGO_UNDERLINE_SINGLE,
-                        "underline-rgba", &line,
-                        NULL);
-          apply_tag (buffer, tag, mark->start, mark->end);
-        }
-    }
-
-  g_array_sort (boundaries, compare_boundaries);
-
-  /* A sweep: between two boundaries the same codings are active. */
-  for (guint i = 0; i < boundaries->len; i++)
-    {
-      const Boundary *boundary = &g_array_index (boundaries, Boundary, i);
-
-      if (boundary->delta > 0)
-        {
-          g_array_append_val (active, boundary->mark);
-        }
-      else
-        {
-          for (guint j = 0; j < active->len; j++)
-            if (g_array_index (active, guint, j) == boundary->mark)
-              {
-                g_array_remove_index (active, j);
-                break;
-              }
-        }
-
-      if (active->len > 0 && i + 1 < boundaries->len &&
-          g_array_index (boundaries, Boundary, i + 1).offset > boundary->offset)
-        {
-          GdkRGBA colour;
-          g_autofree char *key = NULL;
-          GtkTextTag *tag;
-
-          blend (self, active, &colour);
-          key = gdk_rgba_to_string (&colour);
-          tag = tag_for (self, by_key, key);
-          g_object_set (tag, "background-rgba", &colour, NULL);
-          apply_tag (buffer, tag, boundary->offset, g_array_index (boundaries, Boundary, i + 1).offset);
-        }
-    }
-
-  apply_selected (self);
-}
-
-static void
-rebuild_marks (GlossTextView *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  guint n_chars = (guint) gtk_text_buffer_get_char_count (buffer);
-  guint n_columns = 0;
-
-  g_clear_pointer (&self->marks, g_array_unref);
-
-  if (self->codings != NULL)
-    {
-      self->marks = g_array_sized_new (FALSE, TRUE, sizeof (GlossStripe), self->codings->len);
-
-      for (guint i = 0; i < self->codings->len; i++)
-        {
-          GlossStripe mark;
-          GtkTextIter iter;
-
-          gloss_stripe_init (&mark, g_ptr_array_index (self->codings, i));
-          mark.start = MIN (mark.start, n_chars);
-          mark.end = MIN (mark.end, n_chars);
-          if (mark.start >= mark.end)
-            continue;
-
-          /* Columns by buffer lines: two codings on one line (however it
-           * wraps) never share a column. */
-          gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) mark.start);
-          mark.y1 = gtk_text_iter_get_line (&iter);
-          gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) mark.end - 1);
-          mark.y2 = gtk_text_iter_get_line (&iter);
-          g_array_append_val (self->marks, mark);
-        }
-
-      n_columns = gloss_stripes_assign_columns (self->marks, 0);
-    }
-
-  gloss_coding_stripes_set_stripes (self->stripes, self->marks, n_columns);
-  apply_highlights (self);
-}
-
-/* The codings under a widget point, shortest first. */
-static GArray *
-marks_at_point (GlossTextView *self,
-                double         x,
-                double         y)
-{
-  GArray *hits = g_array_new (FALSE, FALSE, sizeof (GlossStripe));
-  GtkTextIter iter;
-  GdkRectangle location;
-  int bx, by;
-  guint offset;
-
-  if (self->marks == NULL)
-    return hits;
-
-  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
-                                         (int) floor (x), (int) floor (y), &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by))
-    return hits;
-
-  /* Only over a character, not past the end of its line. */
-  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &location);
-  if (by < location.y || by >= location.y + location.height ||
-      bx < location.x || bx > location.x + MAX (location.width, 1) || gtk_text_iter_ends_line (&iter))
-    return hits;
-
-  offset = gtk_text_iter_get_offset (&iter);
-
-  for (guint i = 0; i < self->marks->len; i++)
-    {
-      const GlossStripe *mark = &g_array_index (self->marks, GlossStripe, i);
-
-      if (mark->start <= offset && offset < mark->end)
-        {
-          guint j;
-
-          for (j = 0; j < hits->len; j++)
-            {
-              const GlossStripe *hit = &g_array_index (hits, GlossStripe, j);
-
-              if (mark->end - mark->start < hit->end - hit->start ||
-                  (mark->end - mark->start == hit->end - hit->start && mark->id < hit->id))
-                break;
-            }
-          g_array_insert_val (hits, j, *mark);
-        }
-    }
-
-  return hits;
-}
-
-static void
-set_selected (GlossTextView *self,
-              gint64         coding_id)
-{
-  if (self->selected == coding_id)
-    return;
-
-  self->selected = coding_id;
-  gloss_coding_stripes_set_selected (self->stripes, coding_id);
-  apply_selected (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CODING]);
 }
 
-static void
-activate_coding (GlossTextView *self,
-                 gint64         coding_id)
+void
+_gloss_text_view_emit_coding_clicked (GlossTextView *self,
+                                      gint64         coding_id)
 {
-  set_selected (self, coding_id);
   g_signal_emit (self, signals[CODING_CLICKED], 0, coding_id);
 }
 
@@ -453,7 +100,7 @@ static void
 stripe_clicked_cb (GlossTextView *self,
                    gint64         coding_id)
 {
-  activate_coding (self, coding_id);
+  _gloss_text_view_activate_coding (self, coding_id);
 }
 
 /* Input --------------------------------------------------------------------- */
@@ -603,7 +250,7 @@ gloss_text_view_finalize (GObject *object)
   GlossTextView *self = (GlossTextView *)object;
 
   g_clear_pointer (&self->layout, gloss_layout_unref);
-  g_clear_pointer (&self->codings, g_ptr_array_unref);
+  _gloss_text_view_clear_codings (self);
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_object (&self->selected_tag);
@@ -753,10 +400,9 @@ gloss_text_view_set_layout (GlossTextView *self,
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   /* The codings were the old text's. */
-  g_clear_pointer (&self->codings, g_ptr_array_unref);
-  rebuild_marks (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->stripes), FALSE);
-  set_selected (self, 0);
+  _gloss_text_view_clear_codings (self);
+  _gloss_text_view_rebuild_marks (self);
+  _gloss_text_view_set_selected (self, 0);
 
   gtk_text_buffer_set_text (buffer, layout ? gloss_layout_get_text (layout) : "", -1);
   gtk_text_buffer_get_start_iter (buffer, &start);
@@ -814,115 +460,6 @@ gloss_text_view_copy_selection (GlossTextView *self)
                                   gtk_widget_get_clipboard (GTK_WIDGET (self)));
 }
 
-void
-gloss_text_view_set_codings (GlossTextView *self,
-                             GPtrArray     *codings)
-{
-  g_return_if_fail (GLOSS_IS_TEXT_VIEW (self));
-
-  if (codings != NULL)
-    g_ptr_array_ref (codings);
-  g_clear_pointer (&self->codings, g_ptr_array_unref);
-  self->codings = codings;
-
-  rebuild_marks (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->stripes), codings != NULL);
-
-  /* A selected coding that is gone is no longer selected; one not made
-   * yet (selected before the list caught up) stays. */
-  if (self->selected != 0 && codings != NULL && find_mark (self, self->selected) == NULL)
-    {
-      gboolean listed = FALSE;
-
-      for (guint i = 0; i < codings->len && !listed; i++)
-        listed = gloss_coding_get_id (g_ptr_array_index (codings, i)) == self->selected;
-      if (!listed)
-        set_selected (self, 0);
-    }
-  else if (codings == NULL)
-    set_selected (self, 0);
-}
-
-void
-gloss_text_view_select_coding (GlossTextView *self,
-                               gint64         coding_id)
-{
-  const GlossStripe *mark;
-
-  g_return_if_fail (GLOSS_IS_TEXT_VIEW (self));
-
-  set_selected (self, coding_id);
-
-  mark = find_mark (self, coding_id);
-  if (mark != NULL)
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-      GtkTextMark *text_mark = gtk_text_buffer_get_mark (buffer, "gloss-coding");
-      GtkTextIter iter;
-
-      gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) mark->start);
-      if (text_mark == NULL)
-        text_mark = gtk_text_buffer_create_mark (buffer, "gloss-coding", &iter, TRUE);
-      else
-        gtk_text_buffer_move_mark (buffer, text_mark, &iter);
-      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), text_mark, 0.1, FALSE, 0.0, 0.0);
-    }
-}
-
-gint64
-gloss_text_view_get_selected_coding (GlossTextView *self)
-{
-  g_return_val_if_fail (GLOSS_IS_TEXT_VIEW (self), 0);
-
-  return self->selected;
-}
-
-void
-gloss_text_view_set_outlined_coder (GlossTextView *self,
-                                    gint64         coder_id)
-{
-  g_return_if_fail (GLOSS_IS_TEXT_VIEW (self));
-
-  if (self->outlined_coder == coder_id)
-    return;
-
-  self->outlined_coder = coder_id;
-  gloss_coding_stripes_set_outlined_coder (self->stripes, coder_id);
-  apply_highlights (self);
-}
-
-gint64
-gloss_text_view_click (GlossTextView *self,
-                       double         x,
-                       double         y)
-{
-  g_autoptr(GArray) hits = NULL;
-  gint64 id;
-
-  g_return_val_if_fail (GLOSS_IS_TEXT_VIEW (self), 0);
-
-  hits = marks_at_point (self, x, y);
-  if (hits->len == 0)
-    {
-      set_selected (self, 0);
-      return 0;
-    }
-
-  /* Clicking again where several codings overlap goes through them. */
-  id = g_array_index (hits, GlossStripe, 0).id;
-  for (guint i = 0; i < hits->len; i++)
-    if (g_array_index (hits, GlossStripe, i).id == self->selected)
-      {
-        id = g_array_index (hits, GlossStripe, (i + 1) % hits->len).id;
-        break;
-      }
-
-  activate_coding (self, id);
-  return id;
-}
-
-/* The character under a point in the view's coordinates, not past the
- * end of its line nor in the stripes. */
 static gboolean
 char_at_point (GlossTextView *self,
                double         x,

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-comparison.h"
 #include "gloss-layout.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,18 @@ void         gloss_text_view_copy_selection (GlossTextView *self);
  * with a bar in the coding stripes.  Setting the layout clears them. */
 void         gloss_text_view_set_codings   (GlossTextView *self,
                                             GPtrArray     *codings);
+/* Comparison mode: comparison (copied; NULL leaves the mode) holds two
+ * coders' codings of the text and the code compared.  The stripes gutter
+ * shows coder A's codings in a group of columns on the left and coder B's
+ * next to the text, under the coders' initials (other codes' stripes
+ * faint), and the text of the code compared is coloured by who coded it:
+ * both (green), only A (blue), only B (orange), instead of the codings'
+ * highlights.  The codings set with gloss_text_view_set_codings() are
+ * kept and drawn again when the mode is left.  Setting the layout leaves
+ * it. */
+void         gloss_text_view_set_comparison (GlossTextView         *self,
+                                             const GlossComparison *comparison);
+const GlossComparison *gloss_text_view_get_comparison (GlossTextView *self);
 /* 0: none.  Draws the coding emphasised and scrolls to it. */
 void         gloss_text_view_select_coding (GlossTextView *self,
                                             gint64         coding_id);

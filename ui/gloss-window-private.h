@@ -11,6 +11,9 @@
 #include "gloss-codings-list.h"
 #include "gloss-memo-editor.h"
 #include "gloss-segments-view.h"
+#include "gloss-review-panel.h"
+#include "gloss-agreement-view.h"
+#include "gloss-compare-bar.h"
 #include "gloss-document-table.h"
 #include "gloss-tables-view.h"
 #include "gloss-importer.h"
@@ -55,6 +58,9 @@ struct _GlossWindow
   GlossCodingsList     *codings_list;
   GlossMemoEditor      *memo_editor;
   GlossSegmentsView    *segments_view;
+  GlossReviewPanel     *review_panel;
+  GlossCompareBar      *compare_bar;       /* gloss-window-team.c */
+  GlossAgreementView   *agreement_view;
   GlossDocumentTable   *document_table;    /* gloss-window-views.c */
   GlossTablesView      *tables_view;
   guint                 panel_width_source;
@@ -149,6 +155,12 @@ void     _gloss_window_views_init          (GlossWindow  *self);
 void     _gloss_window_views_set_project   (GlossWindow  *self);
 void     _gloss_window_views_update        (GlossWindow  *self);
 const char *_gloss_window_views_get_subtitle (GlossWindow *self);
+
+/* gloss-window-team.c */
+void     _gloss_window_team_init           (GlossWindow  *self);
+void     _gloss_window_team_set_project    (GlossWindow  *self);
+void     _gloss_window_team_update         (GlossWindow  *self);
+void     _gloss_window_team_set_document   (GlossWindow  *self);
 
 /* gloss-window-export.c */
 void     _gloss_window_export_init         (GlossWindow  *self);

@@ -47,8 +47,9 @@ visible_coder_ids (GlossWindow *self)
   g_autoptr(GPtrArray) names = NULL;
   GArray *shown;
 
+  /* Blind coding shows only mine, whatever visibility is chosen. */
   if (self->project == NULL ||
-      gloss_coder_button_get_visibility (self->coder_button) == GLOSS_CODER_VISIBILITY_ALL)
+      gloss_coder_button_get_effective_visibility (self->coder_button) == GLOSS_CODER_VISIBILITY_ALL)
     return NULL;
 
   names = gloss_project_list_coder_names (self->project, &ids, NULL);
@@ -68,6 +69,11 @@ gloss_window_apply_coder_filter (GlossWindow *self)
   g_autoptr(GArray) ids = visible_coder_ids (self);
 
   gloss_codings_list_set_coder_filter (self->codings_list, ids);
+
+  /* Blind coding: the coded segments are only mine too.  (Turning it off
+   * leaves the view's own coder choice where blind mode put it.) */
+  if (gloss_coder_button_get_blind (self->coder_button) && self->coder_id != 0)
+    gloss_segments_view_set_coder_filter (self->segments_view, self->coder_id);
 }
 
 static const char * const visibility_modes[] = { "all", "mine", "chosen" };
@@ -610,6 +616,13 @@ _gloss_window_sidebar_init (GlossWindow *self)
                            G_CALLBACK (on_coding_activated), self, G_CONNECT_SWAPPED);
   connect_error (self, self->codings_list);
 
+  /* Colleagues' reviews of the selected coding, and mine of theirs. */
+  self->review_panel = GLOSS_REVIEW_PANEL (gloss_review_panel_new ());
+  gtk_box_append (self->codings_box, GTK_WIDGET (self->review_panel));
+  g_object_bind_property (self->codings_list, "selected-coding-id",
+                          self->review_panel, "coding-id", G_BINDING_SYNC_CREATE);
+  connect_error (self, self->review_panel);
+
   /* Changing the coding selected in the list. */
   action_bar = gtk_action_bar_new ();
   edit_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
@@ -680,6 +693,9 @@ _gloss_window_sidebar_set_project (GlossWindow *self)
   gloss_codings_list_set_project (self->codings_list, self->project);
   gloss_segments_view_set_project (self->segments_view, self->project);
   _gloss_window_views_set_project (self);
+  _gloss_window_team_set_project (self);
+  gloss_review_panel_set_project (self->review_panel, self->project);
+  gloss_review_panel_set_reviewer (self->review_panel, self->coder_id);
   gloss_window_apply_coder_filter (self);
 
   gtk_stack_set_visible_child_name (self->content_stack, "reports");
@@ -723,6 +739,8 @@ _gloss_window_sidebar_set_document (GlossWindow *self)
             gloss_window_select_range (self, gloss_coding_get_id (coding),
                                        gloss_coding_get_start (coding), gloss_coding_get_end (coding));
         }
+
+      _gloss_window_team_set_document (self);
     }
 }
 
@@ -749,6 +767,8 @@ _gloss_window_sidebar_update (GlossWindow *self)
     _gloss_window_views_update (self);
   if (g_action_map_lookup_action (G_ACTION_MAP (self), "export") != NULL)
     _gloss_window_export_update (self);
+  if (g_action_map_lookup_action (G_ACTION_MAP (self), "merge-project") != NULL)
+    _gloss_window_team_update (self);
 
   if (other_page)
     adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -765,6 +785,7 @@ _gloss_window_sidebar_refresh (GlossWindow *self)
 void
 _gloss_window_sidebar_coder_changed (GlossWindow *self)
 {
+  gloss_review_panel_set_reviewer (self->review_panel, self->coder_id);
   gloss_window_apply_coder_filter (self);
   gloss_window_apply_memo_target (self);
   gloss_window_update_highlights (self);

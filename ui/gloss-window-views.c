@@ -119,6 +119,8 @@ _gloss_window_views_get_subtitle (GlossWindow *self)
     return _("Documents");
   if (g_strcmp0 (name, "tables") == 0)
     return _("Tables");
+  if (g_strcmp0 (name, "agreement") == 0)
+    return _("Coder Agreement");
 
   return NULL;
 }

@@ -509,6 +509,7 @@ gloss_window_init (GlossWindow *self)
   _gloss_window_coding_init (self);
   _gloss_window_views_init (self);
   _gloss_window_export_init (self);
+  _gloss_window_team_init (self);
   gloss_window_update_viewer_controls (self);
   _gloss_window_actions_update (self);
 }

@@ -9,6 +9,7 @@
 #include "gloss-project.h"
 #include "gloss-sheet.h"
 #include "gloss-application.h"
+#include "gloss-compare-bar.h"
 #include "gloss-document-list.h"
 #include "gloss-pdf-view.h"
 #include "gloss-text-view.h"
@@ -66,6 +67,18 @@ void               gloss_window_export             (GlossWindow      *self,
                                                     const char       *path,
                                                     GlossSheetFormat  format,
                                                     gboolean          excel);
+/* Shows the two coders' codings side by side in the viewer, the passages
+ * of code_id (0: the codebook's selected code) coloured by agreement;
+ * coder ids 0 keep the bar's choice. */
+void               gloss_window_compare_coders     (GlossWindow      *self,
+                                                    gint64            coder_a,
+                                                    gint64            coder_b,
+                                                    gint64            code_id);
+GlossCompareBar   *gloss_window_get_compare_bar    (GlossWindow      *self);
+/* Opens the merge dialog for a colleague's project file (NULL without a
+ * project). */
+GtkWidget         *gloss_window_merge_project      (GlossWindow      *self,
+                                                    GFile            *other);
 /* Merges a codebook CSV into the project's codebook, off the main thread. */
 void               gloss_window_import_codebook    (GlossWindow      *self,
                                                     GFile            *file);

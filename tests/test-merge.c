@@ -981,6 +981,12 @@ test_conflicts_decided (void)
  * ------------------------------------------------------------------------ */
 
 static void
+count_signal (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_missing_document (void)
 {
   const char * const pages[] = {
@@ -1028,6 +1034,7 @@ test_missing_document (void)
   /* Listed, then added with bytes, text and pages. */
   {
     g_autoptr(GlossProject) project = open_project (a);
+    guint n_documents = 0, n_codes = 0, n_codings = 0;
     g_autoptr(GlossMergePlan) plan = gloss_project_plan_merge (project, b, NULL, &error);
     GlossMergeConflict *conflict;
 
@@ -1039,8 +1046,18 @@ test_missing_document (void)
     g_assert_cmpstr (conflict->theirs, ==, name);
     g_assert_null (conflict->ours);
     conflict->decision = GLOSS_DECISION_ADD;
+    g_signal_connect_swapped (project, "documents-changed", G_CALLBACK (count_signal), &n_documents);
+    g_signal_connect_swapped (project, "codes-changed", G_CALLBACK (count_signal), &n_codes);
+    g_signal_connect_swapped (project, "codings-changed", G_CALLBACK (count_signal), &n_codings);
     g_assert_true (gloss_project_merge (project, plan, FALSE, &s, NULL, &error));
     g_assert_no_error (error);
+    /* The views hear of it, on the main context. */
+    g_assert_cmpuint (n_documents + n_codes + n_codings, ==, 0);
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    g_assert_cmpuint (n_documents, ==, 1);
+    g_assert_cmpuint (n_codes, ==, 1);
+    g_assert_cmpuint (n_codings, ==, 1);
     g_assert_cmpuint (s.documents_added, ==, 1);
     g_assert_cmpuint (s.documents_matched, ==, 2);
     g_assert_cmpuint (s.codings_added, ==, 1);
@@ -1417,7 +1434,7 @@ test_random_edits (void)
       make_base (&base, base_name);
       a = copy_to (base.path, a_name);
       b = copy_to (base.path, b_name);
-      for (i = 0; i < 120; i++)
+      for (i = 0; i < 40; i++)
         {
           g_autoptr(GlossProject) project = open_project (i % 2 == 0 ? a : b);
 
@@ -1444,6 +1461,28 @@ test_random_edits (void)
       assert_summary_zero_changes (&s);
       twice = dump (ab, TRUE);
       g_assert_cmpstr (twice, ==, once);
+
+      /* Any decisions: the merge goes through, and leaves a sound file. */
+      {
+        g_autofree char *any_name = g_strdup_printf ("%s-any.gloss", prefix);
+        g_autofree char *any = copy_to (a, any_name);
+        g_autoptr(GlossProject) project = open_project (any);
+        g_autoptr(GlossMergePlan) plan = NULL;
+        g_autoptr(GError) error = NULL;
+        GPtrArray *conflicts;
+
+        plan = gloss_project_plan_merge (project, b, NULL, &error);
+        g_assert_no_error (error);
+        conflicts = gloss_merge_plan_get_conflicts (plan);
+        for (i = 0; i < conflicts->len; i++)
+          ((GlossMergeConflict *) g_ptr_array_index (conflicts, i))->decision = g_test_rand_int_range (1, 4);
+        g_assert_true (gloss_project_merge (project, plan, FALSE, &s, NULL, &error));
+        g_assert_no_error (error);
+        g_assert_true (gloss_project_check_integrity (project, &error));
+        g_assert_no_error (error);
+        g_clear_object (&project);
+        g_assert_cmpint (query_int (any, "SELECT count (*) FROM pragma_foreign_key_check"), ==, 0);
+      }
 
       if (n_ab == 0 && n_ba == 0)
         {
@@ -1474,7 +1513,7 @@ test_older_schema (void)
       g_autofree char *base_name = g_strdup_printf ("%s-base.gloss", prefix);
       g_autofree char *a_name = g_strdup_printf ("%s-a.gloss", prefix);
       g_autofree char *b_name = g_strdup_printf ("%s-b.gloss", prefix);
-      g_autofree char *a = NULL, *b = NULL, *b1 = NULL, *sql = NULL;
+      g_autofree char *a = NULL, *b = NULL, *b1 = NULL;
       g_autoptr(GBytes) before = NULL;
       g_autoptr(GBytes) after = NULL;
       g_autoptr(GError) error = NULL;
@@ -1528,8 +1567,7 @@ test_older_schema (void)
       }
 
       /* Read as it is, not migrated. */
-      sql = g_strdup_printf ("PRAGMA user_version");
-      g_assert_cmpint (query_int (b, sql), ==, version);
+      g_assert_cmpint (query_int (b, "PRAGMA user_version"), ==, version);
       after = file_bytes (b);
       g_assert_true (g_bytes_equal (before, after));
       base_clear (&base);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "gloss-export.h"
+#include "gloss-export-toast.h"
 #include "gloss-window-private.h"
 
 typedef struct
@@ -81,11 +82,7 @@ on_export_done (GObject      *source,
   g_autoptr(GlossWindow) self = user_data;
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *folder_uri = NULL;
-  AdwToast *toast;
+  g_autoptr(GFile) file = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -93,19 +90,8 @@ on_export_done (GObject      *source,
       return;
     }
 
-  basename = g_path_get_basename (job->path);
-  folder = g_path_get_dirname (job->path);
-  folder_uri = g_filename_to_uri (folder, NULL, NULL);
-  /* Translators: %s is a file name */
-  title = g_strdup_printf (_("Exported “%s”"), basename);
-  toast = adw_toast_new (title);
-  if (folder_uri != NULL)
-    {
-      adw_toast_set_button_label (toast, _("Open Folder"));
-      adw_toast_set_action_name (toast, "win.open-folder");
-      adw_toast_set_action_target_value (toast, g_variant_new_string (folder_uri));
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  file = g_file_new_for_path (job->path);
+  gloss_export_toast_show (GTK_WIDGET (self->toast_overlay), file, NULL);
 }
 
 void
@@ -405,20 +391,9 @@ import_codebook_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
-static void
-open_folder_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
-{
-  GlossWindow *self = user_data;
-
-  gtk_show_uri (GTK_WINDOW (self), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
-}
-
 static const GActionEntry export_actions[] = {
   { "export", export_action, "s" },
   { "import-codebook", import_codebook_action },
-  { "open-folder", open_folder_action, "s" },
 };
 
 void

@@ -1079,6 +1079,20 @@ test_export (Fixture       *fixture,
 
 /* Many reports with long names and a deeper codebook: the grid's titles
  * are ellipsized, the charts grow past the window and scroll. */
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  double         upper;
+} AdjustmentWait;
+
+static gboolean
+adjustment_reaches (gpointer data)
+{
+  AdjustmentWait *wait = data;
+
+  return gtk_adjustment_get_upper (wait->adjustment) >= wait->upper;
+}
+
 static void
 test_large (Fixture       *fixture,
             gconstpointer  data)
@@ -1150,6 +1164,12 @@ test_large (Fixture       *fixture,
   gloss_chart_get_natural_size (chart, &width, &height);
   scroller = gtk_widget_get_ancestor (GTK_WIDGET (chart), GTK_TYPE_SCROLLED_WINDOW);
   hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  {
+    /* Once the chart is allocated (slower under sanitizers). */
+    AdjustmentWait wait = { hadjustment, width };
+
+    g_assert_true (gloss_test_wait_for (adjustment_reaches, &wait, 10000));
+  }
   /* Wider than the window: it scrolls. */
   g_assert_cmpint (width, >, gtk_widget_get_width (scroller));
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >=, width);

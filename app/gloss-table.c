@@ -414,8 +414,9 @@ read_codings (GlossProject  *self,
   int rc;
 
   /* Room for every coding at once: growing the array as rows come would
-   * copy it over and over. */
-  stmt = gloss_project_prepare (self, "SELECT count (*) FROM coding", error);
+   * copy it over and over.  The largest id (a look-up, where count (*)
+   * would read the whole index) is at least the number of codings. */
+  stmt = gloss_project_prepare (self, "SELECT min (max (id), 4194304) FROM coding", error);
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) == SQLITE_ROW)

@@ -206,6 +206,10 @@ static const char * const migrations[GLOSS_PROJECT_SCHEMA_VERSION] = {
   "  UNIQUE (coding_id, reviewer_id)"
   ");"
   "CREATE INDEX review_reviewer ON review (reviewer_id);"
+  /* The codebook's counts (codings and documents per code) from the index
+   * alone, without reading each coding's row. */
+  "DROP INDEX coding_code;"
+  "CREATE INDEX coding_code ON coding (code_id, document_id);"
   "CREATE TABLE tombstone ("
   "  guid       TEXT PRIMARY KEY,"
   "  kind       TEXT NOT NULL CHECK (kind IN ('code', 'coding', 'memo', 'review')),"

@@ -108,6 +108,11 @@ guint        gloss_project_count_code_codings  (GlossProject       *self,
 GArray      *gloss_project_get_code_counts     (GlossProject       *self,
                                                 gint64              document_id,
                                                 GError            **error);
+/* The same, counting only coder_id's codings (0: everyone's). */
+GArray      *gloss_project_get_coder_code_counts (GlossProject     *self,
+                                                gint64              document_id,
+                                                gint64              coder_id,
+                                                GError            **error);
 
 /* Codings */
 GlossCoding *gloss_project_add_coding          (GlossProject       *self,

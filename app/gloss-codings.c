@@ -144,6 +144,21 @@ gloss_project_get_code_counts (GlossProject  *self,
                                gint64         document_id,
                                GError       **error)
 {
+  return gloss_project_get_coder_code_counts (self, document_id, 0, error);
+}
+
+/**
+ * gloss_project_get_coder_code_counts:
+ * @coder_id: count only this coder's codings, or 0 for everyone's
+ *
+ * Like gloss_project_get_code_counts(), for blind coding.
+ */
+GArray *
+gloss_project_get_coder_code_counts (GlossProject  *self,
+                                     gint64         document_id,
+                                     gint64         coder_id,
+                                     GError       **error)
+{
   GArray *counts;
   sqlite3_stmt *stmt;
 
@@ -154,6 +169,7 @@ gloss_project_get_code_counts (GlossProject  *self,
                                   "SELECT c.id, ifnull (sum (k.document_id = ?1), 0), count (k.id),"
                                   " count (DISTINCT k.document_id)"
                                   " FROM code c LEFT JOIN coding k ON k.code_id = c.id"
+                                  "   AND (?2 = 0 OR k.coder_id = ?2)"
                                   " GROUP BY c.id ORDER BY c.id",
                                   error);
   if (stmt == NULL)
@@ -164,6 +180,7 @@ gloss_project_get_code_counts (GlossProject  *self,
 
   counts = g_array_new (FALSE, TRUE, sizeof (GlossCodeCounts));
   sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, coder_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       GlossCodeCounts entry;

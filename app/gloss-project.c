@@ -209,7 +209,7 @@ static const char * const migrations[GLOSS_PROJECT_SCHEMA_VERSION] = {
   /* The codebook's counts (codings and documents per code) from the index
    * alone, without reading each coding's row. */
   "DROP INDEX coding_code;"
-  "CREATE INDEX coding_code ON coding (code_id, document_id);"
+  "CREATE INDEX coding_code ON coding (code_id, document_id, coder_id);"
   "CREATE TABLE tombstone ("
   "  guid       TEXT PRIMARY KEY,"
   "  kind       TEXT NOT NULL CHECK (kind IN ('code', 'coding', 'memo', 'review')),"

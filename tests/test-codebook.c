@@ -1708,6 +1708,44 @@ test_memo_unknown_target (Fixture       *f,
  * Counts
  * ------------------------------------------------------------------------ */
 
+/* Blind coding's counts: only one coder's codings.  Alice codes A twice in
+ * the text report, Bob once in the text and once in the PDF. */
+static void
+test_counts_by_coder (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = add_code (f, 0, "A");
+  gint64 text = f->text_doc, pdf = f->pdf_doc;
+  struct { gint64 coder; guint in_document, in_project, documents; } expected[] = {
+    { 0, 3, 4, 2 },        /* everyone */
+    { 0, 2, 2, 1 },        /* Alice */
+    { 0, 1, 2, 2 },        /* Bob */
+  };
+
+  expected[1].coder = f->alice;
+  expected[2].coder = f->bob;
+  add_coding (f, text, a, f->alice, 0, 4);
+  add_coding (f, text, a, f->alice, 5, 9);
+  add_coding (f, text, a, f->bob, 0, 4);
+  add_coding (f, pdf, a, f->bob, 0, 4);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(GArray) counts = gloss_project_get_coder_code_counts (f->project, text,
+                                                                      expected[i].coder, &error);
+      GlossCodeCounts *entry;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (counts->len, ==, 1);
+      entry = &g_array_index (counts, GlossCodeCounts, 0);
+      g_assert_cmpint (entry->code_id, ==, a);
+      g_assert_cmpuint (entry->in_document, ==, expected[i].in_document);
+      g_assert_cmpuint (entry->in_project, ==, expected[i].in_project);
+      g_assert_cmpuint (entry->documents, ==, expected[i].documents);
+    }
+}
+
 static void
 test_counts (Fixture       *f,
              gconstpointer  data)
@@ -2450,6 +2488,7 @@ main (int   argc,
   g_test_add ("/codebook/memo/unknown-target", Fixture, NULL, populated_setup,
               test_memo_unknown_target, fixture_teardown);
   g_test_add ("/codebook/counts", Fixture, NULL, fixture_setup, test_counts, fixture_teardown);
+  g_test_add ("/codebook/counts-by-coder", Fixture, NULL, fixture_setup, test_counts_by_coder, fixture_teardown);
   g_test_add ("/codebook/signals", Fixture, NULL, populated_setup, test_signals, fixture_teardown);
   g_test_add ("/codebook/document/delete", Fixture, NULL, populated_setup, test_delete_document, fixture_teardown);
   g_test_add ("/codebook/document/delete-signals", Fixture, NULL, populated_setup,

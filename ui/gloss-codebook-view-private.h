@@ -50,6 +50,7 @@ struct _GlossCodebookView
 
   GlossProject       *project;
   gint64              document_id;
+  gint64              count_coder_id;    /* counts of this coder's codings only (0: all) */
 
   /* Every code, depth first, and by id. */
   GPtrArray          *codes;

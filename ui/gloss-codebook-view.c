@@ -367,7 +367,8 @@ gloss_codebook_view_fetch (GlossCodebookView *self)
     {
       codes = gloss_project_list_codes (self->project, &error);
       if (codes != NULL)
-        counts = gloss_project_get_code_counts (self->project, self->document_id, &error);
+        counts = gloss_project_get_coder_code_counts (self->project, self->document_id,
+                                                      self->count_coder_id, &error);
       if (codes == NULL || counts == NULL)
         {
           g_autofree char *message = g_strdup_printf (_("Could not read the codebook: %s"),
@@ -973,6 +974,20 @@ gloss_codebook_view_get_document (GlossCodebookView *self)
   g_return_val_if_fail (GLOSS_IS_CODEBOOK_VIEW (self), 0);
 
   return self->document_id;
+}
+
+/* Counts only coder_id's codings (blind coding), or everyone's (0). */
+void
+gloss_codebook_view_set_count_coder (GlossCodebookView *self,
+                                     gint64             coder_id)
+{
+  g_return_if_fail (GLOSS_IS_CODEBOOK_VIEW (self));
+
+  if (self->count_coder_id == coder_id)
+    return;
+
+  self->count_coder_id = coder_id;
+  gloss_codebook_view_reload (self);
 }
 
 gint64

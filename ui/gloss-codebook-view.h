@@ -45,4 +45,7 @@ void          gloss_codebook_view_focus_filter      (GlossCodebookView *self);
 /* Reads the codes and counts again (done on the project's signals). */
 void          gloss_codebook_view_reload            (GlossCodebookView *self);
 
+void            gloss_codebook_view_set_count_coder  (GlossCodebookView *self,
+                                                      gint64             coder_id);
+
 G_END_DECLS

@@ -74,6 +74,9 @@ gloss_window_apply_coder_filter (GlossWindow *self)
    * leaves the view's own coder choice where blind mode put it.) */
   if (gloss_coder_button_get_blind (self->coder_button) && self->coder_id != 0)
     gloss_segments_view_set_coder_filter (self->segments_view, self->coder_id);
+  /* The codebook's counts too (everyone's again when it is off). */
+  gloss_codebook_view_set_count_coder (self->codebook_view,
+                                       gloss_coder_button_get_blind (self->coder_button) ? self->coder_id : 0);
 }
 
 static const char * const visibility_modes[] = { "all", "mine", "chosen" };

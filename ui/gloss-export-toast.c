@@ -65,3 +65,18 @@ gloss_export_toast_show (GtkWidget    *widget,
 
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
+
+GFile *
+gloss_export_file_with_suffix (GFile      *file,
+                               const char *suffix)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *with_suffix = NULL;
+
+  if (basename == NULL || parent == NULL || g_str_has_suffix (basename, suffix))
+    return g_object_ref (file);
+
+  with_suffix = g_strconcat (basename, suffix, NULL);
+  return g_file_get_child (parent, with_suffix);
+}

@@ -14,4 +14,9 @@ void  gloss_export_toast_show  (GtkWidget    *widget,
                                 GFile        *file,
                                 const GError *error);
 
+/* file, or the file of that name with suffix (".csv") added when the
+ * name does not end with it. */
+GFile *gloss_export_file_with_suffix (GFile        *file,
+                                      const char   *suffix);
+
 G_END_DECLS

@@ -238,20 +238,8 @@ on_export_response (GtkNativeDialog *native,
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *basename = chosen != NULL ? g_file_get_basename (chosen) : NULL;
-
-      if (chosen != NULL && basename != NULL && !g_str_has_suffix (basename, format->suffix))
-        {
-          g_autoptr(GFile) parent = g_file_get_parent (chosen);
-          g_autofree char *with_suffix = g_strconcat (basename, format->suffix, NULL);
-
-          if (parent != NULL)
-            {
-              g_clear_object (&chosen);
-              chosen = g_file_get_child (parent, with_suffix);
-            }
-        }
+      g_autoptr(GFile) picked = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GFile) chosen = picked != NULL ? gloss_export_file_with_suffix (picked, format->suffix) : NULL;
 
       if (chosen != NULL)
         gloss_tables_view_export_async (self, kind, chosen, NULL, NULL, NULL);
